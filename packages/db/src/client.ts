@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { type DatabaseLocation, resolveDatabaseLocation } from "./location.ts";
+import { type SqlExecutor, pgliteExecutor, postgresExecutor } from "./sql-executor.ts";
+
+/** A ready Prisma client plus raw SQL access for migrations and seeding. */
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly location: DatabaseLocation;
+  /** Raw SQL outside Prisma: the migration runner and the seed's bulk inserts. */
+  readonly sql: SqlExecutor;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A DATABASE_URL-style string; defaults to process.env.DATABASE_URL. */
+  readonly url?: string | undefined;
+  /** PostgreSQL pool size (default 10). */
+  readonly poolSize?: number;
+  /** Passed to PrismaClient, e.g. to subscribe to query events. */
+  readonly log?: ConstructorParameters<typeof PrismaClient>[0]["log"];
+}
+
+/**
+ * Opens the database named by DATABASE_URL (or `options.url`): PGlite on disk
+ * when unset, PGlite in memory for `pglite://memory`, PostgreSQL for
+ * `postgresql://` URLs. Does not migrate; see `migrate()`.
+ *
+ * @example
+ * const db = await openDatabase({ url: "pglite://memory" });
+ * await db.prisma.product.count();
+ * await db.close();
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const location = resolveDatabaseLocation("url" in options ? options.url : process.env.DATABASE_URL);
+  const log = options.log ? { log: options.log } : {};
+  if (location.kind === "pglite") {
+    if (location.dataDir !== "memory") mkdirSync(location.dataDir, { recursive: true });
+    const pglite = location.dataDir === "memory" ? new PGlite() : new PGlite(location.dataDir);
+    await pglite.waitReady;
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...log });
+    return {
+      prisma,
+      location,
+      sql: pgliteExecutor(pglite),
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const adapter = new PrismaPg({ connectionString: location.url, max: options.poolSize ?? 10 });
+  const prisma = new PrismaClient({ adapter, ...log });
+  const sql = postgresExecutor(location.url);
+  return {
+    prisma,
+    location,
+    sql,
+    close: async () => {
+      await prisma.$disconnect();
+      await sql.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where the database lives: embedded PGlite (a directory or memory) or a PostgreSQL server. */
+export type DatabaseLocation =
+  | { readonly kind: "pglite"; readonly dataDir: string | "memory" }
+  | { readonly kind: "postgres"; readonly url: string };
+
+const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** The PGlite data directory used when DATABASE_URL is unset. */
+export const DEFAULT_PGLITE_DIR = resolve(projectRoot, ".data/pglite");
+
+/** Thrown for a DATABASE_URL that names no supported database. */
+export class DatabaseUrlError extends Error {
+  constructor(value: string) {
+    super(
+      `DATABASE_URL="${value}" is not a supported database location. Use a postgresql:// or postgres:// URL ` +
+        `for PostgreSQL, pglite://memory for an in-memory PGlite database, pglite:///abs/dir or file:./dir ` +
+        `(or a plain directory path) for PGlite on disk, or leave it unset for ${DEFAULT_PGLITE_DIR}.`,
+    );
+    this.name = "DatabaseUrlError";
+  }
+}
+
+/**
+ * Reads a DATABASE_URL-style string into a database location.
+ *
+ * @example
+ * resolveDatabaseLocation(undefined);               // { kind: "pglite", dataDir: "<project>/.data/pglite" }
+ * resolveDatabaseLocation("pglite://memory");       // { kind: "pglite", dataDir: "memory" }
+ * resolveDatabaseLocation("postgresql://127.0.0.1/test"); // { kind: "postgres", url: ... }
+ */
+export function resolveDatabaseLocation(value: string | undefined): DatabaseLocation {
+  const url = value?.trim();
+  if (!url) return { kind: "pglite", dataDir: DEFAULT_PGLITE_DIR };
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: "postgres", url };
+  if (/^(pglite:\/\/)?memory:?$/i.test(url) || url === "pglite://") return { kind: "pglite", dataDir: "memory" };
+  const pathMatch = /^(?:pglite:\/\/|file:)(.+)$/i.exec(url);
+  const path = pathMatch ? pathMatch[1]! : /^[a-z][a-z0-9+.-]*:/i.test(url) ? undefined : url;
+  if (!path) throw new DatabaseUrlError(url);
+  return { kind: "pglite", dataDir: isAbsolute(path) ? path : resolve(process.cwd(), path) };
+}

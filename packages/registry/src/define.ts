@@ -1,0 +1,59 @@
+import type { IdentifierKind } from "@tusk/identifiers";
+
+/** Per-relation annotation; everything else is read from Prisma. */
+export interface RelationEntry {
+  /** Path segment; defaults to the snake_case field name. */
+  readonly path?: string;
+  /** Keep this relation out of both APIs. */
+  readonly hidden?: boolean;
+  /** For many-to-many relations: allow adding/removing memberships (default true). */
+  readonly membershipWritable?: boolean;
+}
+
+/**
+ * What the registry adds to a Prisma model to make it a resource. Names of
+ * fields and relations are checked against the Prisma data model at load time.
+ */
+export interface ResourceEntry {
+  /** Lowercase plural path segment (`products`). */
+  readonly path: string;
+  /** The identifier field and the rule that parses it. */
+  readonly identifier: { readonly field: string; readonly rule: IdentifierKind };
+  /** Scalar fields usable in filters. */
+  readonly filterable?: readonly string[];
+  /** Scalar fields usable in sorting. */
+  readonly sortable?: readonly string[];
+  /** Scalar fields a client may set on create and change on update. */
+  readonly writable?: readonly string[];
+  /** Scalar fields a client sets once, on create (a username, a line item's product). */
+  readonly createOnly?: readonly string[];
+  /** Scalar fields kept out of both APIs. */
+  readonly hidden?: readonly string[];
+  /** Annotations for relation fields, by Prisma field name. */
+  readonly relations?: Readonly<Record<string, RelationEntry>>;
+  /** The to-one relation to the parent, for resources reached only through it. */
+  readonly parent?: string;
+  /** Retired path names that answer with a redirect to `path`. */
+  readonly formerPaths?: readonly string[];
+  /** Set false for read-only resources (default true). */
+  readonly writable?: boolean;
+}
+
+/** The annotation for every Prisma model: a resource entry, or listed as internal. */
+export interface RegistryDefinition {
+  readonly resources: Readonly<Record<string, ResourceEntry>>;
+  /** Models deliberately kept out of the APIs (join tables, bookkeeping). */
+  readonly internal?: readonly string[];
+}
+
+/**
+ * Declares the registry annotation with type checking; returns it unchanged.
+ *
+ * @example
+ * export const definition = defineRegistry({
+ *   resources: { Product: { path: "products", identifier: { field: "id", rule: "positive-integer" } } },
+ * });
+ */
+export function defineRegistry<const T extends RegistryDefinition>(definition: T): T {
+  return definition;
+}

@@ -1,0 +1,67 @@
+import { defineRegistry } from "./define.ts";
+
+/**
+ * The resources Tusk serves. Each entry adds to a Prisma model only what Prisma
+ * does not say: its path, identifier rule, which fields clients may filter,
+ * sort and write, and where it lives. See docs/adding-a-resource.md.
+ */
+export const definition = defineRegistry({
+  resources: {
+    User: {
+      path: "users",
+      identifier: { field: "username", rule: "username" },
+      filterable: ["username", "displayName", "email", "createdAt", "updatedAt"],
+      sortable: ["username", "displayName", "createdAt", "updatedAt"],
+      writable: ["displayName", "email"],
+    },
+    Category: {
+      path: "categories",
+      identifier: { field: "id", rule: "positive-integer" },
+      filterable: ["id", "name", "description", "createdAt", "updatedAt"],
+      sortable: ["id", "name", "createdAt", "updatedAt"],
+      writable: ["name", "description"],
+      formerPaths: ["sections"],
+    },
+    Product: {
+      path: "products",
+      identifier: { field: "id", rule: "positive-integer" },
+      filterable: ["id", "name", "description", "price", "stock", "createdAt", "updatedAt"],
+      sortable: ["id", "name", "price", "stock", "createdAt", "updatedAt"],
+      writable: ["name", "description", "price", "stock"],
+      formerPaths: ["items"],
+    },
+    Order: {
+      path: "orders",
+      identifier: { field: "id", rule: "positive-integer" },
+      filterable: ["id", "username", "status", "placedAt", "createdAt", "updatedAt"],
+      sortable: ["id", "status", "placedAt", "createdAt", "updatedAt"],
+      writable: ["status"],
+      createOnly: ["username"],
+    },
+    LineItem: {
+      path: "line_items",
+      identifier: { field: "id", rule: "positive-integer" },
+      parent: "order",
+      filterable: ["id", "productId", "quantity", "unitPrice", "createdAt", "updatedAt"],
+      sortable: ["id", "productId", "quantity", "unitPrice", "createdAt"],
+      writable: ["quantity", "unitPrice"],
+      createOnly: ["orderId", "productId"],
+    },
+    Book: {
+      path: "books",
+      identifier: { field: "isbn", rule: "isbn" },
+      filterable: ["isbn", "title", "author", "publishedYear", "price", "createdAt", "updatedAt"],
+      sortable: ["isbn", "title", "author", "publishedYear", "price", "createdAt"],
+      writable: ["title", "author", "publishedYear", "price"],
+    },
+    Vehicle: {
+      path: "vehicles",
+      identifier: { field: "vin", rule: "vin" },
+      filterable: ["vin", "make", "model", "year", "username", "createdAt", "updatedAt"],
+      sortable: ["vin", "make", "model", "year", "createdAt"],
+      writable: ["make", "model", "year"],
+      createOnly: ["username"],
+    },
+  },
+  internal: [],
+});
