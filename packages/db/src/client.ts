@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { type DatabaseLocation, resolveDatabaseLocation } from "./location.ts";
-import { type SqlExecutor, pgliteExecutor, postgresExecutor } from "./sql-executor.ts";
+import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor.ts";
 
 /** A ready Prisma client plus raw SQL access for migrations and seeding. */
 export interface Database {

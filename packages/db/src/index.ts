@@ -7,9 +7,10 @@
  * const db = await openDatabase();
  * await migrate(db);
  */
+
+export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 export type { Database, DatabaseOptions } from "./client.ts";
 export { openDatabase } from "./client.ts";
 export type { DatabaseLocation } from "./location.ts";
-export { DEFAULT_PGLITE_DIR, DatabaseUrlError, resolveDatabaseLocation } from "./location.ts";
+export { DatabaseUrlError, DEFAULT_PGLITE_DIR, resolveDatabaseLocation } from "./location.ts";
 export type { SqlExecutor } from "./sql-executor.ts";
-export { Prisma, PrismaClient } from "../generated/prisma/client.ts";

@@ -35,7 +35,8 @@ export function resolveDatabaseLocation(value: string | undefined): DatabaseLoca
   const url = value?.trim();
   if (!url) return { kind: "pglite", dataDir: DEFAULT_PGLITE_DIR };
   if (/^postgres(ql)?:\/\//i.test(url)) return { kind: "postgres", url };
-  if (/^(pglite:\/\/)?memory:?$/i.test(url) || url === "pglite://") return { kind: "pglite", dataDir: "memory" };
+  if (/^(pglite:\/\/)?memory:?$/i.test(url) || url === "pglite://")
+    return { kind: "pglite", dataDir: "memory" };
   const pathMatch = /^(?:pglite:\/\/|file:)(.+)$/i.exec(url);
   const path = pathMatch ? pathMatch[1]! : /^[a-z][a-z0-9+.-]*:/i.test(url) ? undefined : url;
   if (!path) throw new DatabaseUrlError(url);

@@ -4,7 +4,7 @@ import type { Datamodel, DatamodelField, DatamodelModel } from "./datamodel.ts";
 import type { RegistryDefinition, ResourceEntry } from "./define.ts";
 import { lowerFirst, toCamelCase, toSnakeCase } from "./names.ts";
 import { RegistryError } from "./registry-error.ts";
-import type { Registry, Resource, ResourceParent, ResourceRelation, RelationCardinality } from "./types.ts";
+import type { Registry, RelationCardinality, Resource, ResourceParent, ResourceRelation } from "./types.ts";
 
 const PATH_PATTERN = /^[a-z][a-z0-9_]*$/;
 
@@ -20,14 +20,25 @@ function cardinalityOf(field: DatamodelField, inverse: DatamodelField | undefine
   return inverse?.isList ? "many-to-many" : "to-many";
 }
 
-function findInverse(datamodel: Datamodel, model: DatamodelModel, field: DatamodelField): DatamodelField | undefined {
+function findInverse(
+  datamodel: Datamodel,
+  model: DatamodelModel,
+  field: DatamodelField,
+): DatamodelField | undefined {
   const target = datamodel.models.find((m) => m.name === field.type);
   return target?.fields.find(
-    (f) => f.kind === "object" && f.relationName === field.relationName && !(target.name === model.name && f.name === field.name),
+    (f) =>
+      f.kind === "object" &&
+      f.relationName === field.relationName &&
+      !(target.name === model.name && f.name === field.name),
   );
 }
 
-function createResource(model: DatamodelModel, entry: ResourceEntry, problems: string[]): Mutable<Resource> | undefined {
+function createResource(
+  model: DatamodelModel,
+  entry: ResourceEntry,
+  problems: string[],
+): Mutable<Resource> | undefined {
   checkFieldNames(model, entry, problems);
   checkPath(model.name, entry.path, problems);
   for (const former of entry.formerPaths ?? []) checkPath(`${model.name}.formerPaths`, former, problems);
@@ -36,17 +47,22 @@ function createResource(model: DatamodelModel, entry: ResourceEntry, problems: s
   const idSource = model.fields.find((f) => f.name === entry.identifier.field);
   const rule = identifierRules[entry.identifier.rule];
   if (!idField || !idSource) {
-    problems.push(`${model.name}: identifier field "${entry.identifier.field}" is not an exposed scalar field`);
+    problems.push(
+      `${model.name}: identifier field "${entry.identifier.field}" is not an exposed scalar field`,
+    );
     return undefined;
   }
-  if (!idSource.isId) problems.push(`${model.name}: identifier field "${idField.name}" must be the model's @id`);
+  if (!idSource.isId)
+    problems.push(`${model.name}: identifier field "${idField.name}" must be the model's @id`);
   if (!rule) {
     problems.push(`${model.name}: unknown identifier rule "${entry.identifier.rule}"`);
     return undefined;
   }
   const expected = rule.valueType === "int" ? "Int" : "String";
   if (idField.type !== expected) {
-    problems.push(`${model.name}: identifier rule ${rule.kind} needs an ${expected} field, but ${idField.name} is ${idField.type}`);
+    problems.push(
+      `${model.name}: identifier rule ${rule.kind} needs an ${expected} field, but ${idField.name} is ${idField.type}`,
+    );
   }
   const singular = lowerFirst(model.name);
   const resource: Mutable<Resource> = {
@@ -60,7 +76,7 @@ function createResource(model: DatamodelModel, entry: ResourceEntry, problems: s
     relations: [],
     parent: undefined,
     formerPaths: entry.formerPaths ?? [],
-    writable: entry.writable ?? true,
+    writable: !entry.readOnly,
     field: (name) => fields.find((f) => f.name === name),
     relation: (name) => resource.relations.find((r) => r.name === name),
   };
@@ -77,7 +93,10 @@ function linkRelations(
 ): void {
   const objectFields = new Map(model.fields.filter((f) => f.kind === "object").map((f) => [f.name, f]));
   for (const name of Object.keys(entry.relations ?? {})) {
-    if (!objectFields.has(name)) problems.push(`${model.name}.relations names "${name}", which is not a relation field of model ${model.name}`);
+    if (!objectFields.has(name))
+      problems.push(
+        `${model.name}.relations names "${name}", which is not a relation field of model ${model.name}`,
+      );
   }
   const relations: ResourceRelation[] = [];
   for (const field of objectFields.values()) {
@@ -85,7 +104,9 @@ function linkRelations(
     if (annotation.hidden) continue;
     const target = byModel.get(field.type);
     if (!target) {
-      problems.push(`${model.name}.${field.name} points to ${field.type}, which is not a resource; hide the relation`);
+      problems.push(
+        `${model.name}.${field.name} points to ${field.type}, which is not a resource; hide the relation`,
+      );
       continue;
     }
     const inverse = findInverse(datamodel, model, field);
@@ -106,7 +127,8 @@ function linkRelations(
   }
   const paths = relations.map((r) => r.path);
   for (const path of new Set(paths)) {
-    if (paths.filter((p) => p === path).length > 1) problems.push(`${model.name}: two relations use the path "${path}"`);
+    if (paths.filter((p) => p === path).length > 1)
+      problems.push(`${model.name}: two relations use the path "${path}"`);
   }
   resource.relations = relations;
 }
@@ -114,13 +136,17 @@ function linkRelations(
 function linkParent(resource: Mutable<Resource>, entry: ResourceEntry, problems: string[]): void {
   if (!entry.parent) return;
   const relation = resource.relation(entry.parent);
-  if (!relation || relation.cardinality !== "to-one" || !relation.required) {
-    problems.push(`${resource.model}.parent must name a required to-one relation; "${entry.parent}" is not one`);
+  if (relation?.cardinality !== "to-one" || !relation.required) {
+    problems.push(
+      `${resource.model}.parent must name a required to-one relation; "${entry.parent}" is not one`,
+    );
     return;
   }
   const collection = relation.inverse ? relation.target.relation(relation.inverse) : undefined;
   if (!collection) {
-    problems.push(`${resource.model}.parent: ${relation.target.model} needs a visible relation listing its ${resource.path}`);
+    problems.push(
+      `${resource.model}.parent: ${relation.target.model} needs a visible relation listing its ${resource.path}`,
+    );
     return;
   }
   const parent: ResourceParent = { relation, resource: relation.target, collection };
@@ -151,11 +177,13 @@ export function buildRegistry(datamodel: Datamodel, definition: RegistryDefiniti
   const modelNames = new Set(datamodel.models.map((m) => m.name));
   const internal = definition.internal ?? [];
   for (const name of [...Object.keys(definition.resources), ...internal]) {
-    if (!modelNames.has(name)) problems.push(`the registry names model "${name}", which schema.prisma does not define`);
+    if (!modelNames.has(name))
+      problems.push(`the registry names model "${name}", which schema.prisma does not define`);
   }
   for (const name of modelNames) {
     const isResource = Object.hasOwn(definition.resources, name);
-    if (!isResource && !internal.includes(name)) problems.push(`model ${name} is neither a resource nor marked internal`);
+    if (!isResource && !internal.includes(name))
+      problems.push(`model ${name} is neither a resource nor marked internal`);
     if (isResource && internal.includes(name)) problems.push(`model ${name} is both a resource and internal`);
   }
 

@@ -35,8 +35,8 @@ export interface ResourceEntry {
   readonly parent?: string;
   /** Retired path names that answer with a redirect to `path`. */
   readonly formerPaths?: readonly string[];
-  /** Set false for read-only resources (default true). */
-  readonly writable?: boolean;
+  /** Offer no create, update or delete (default false). */
+  readonly readOnly?: boolean;
 }
 
 /** The annotation for every Prisma model: a resource entry, or listed as internal. */

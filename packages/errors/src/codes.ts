@@ -1,0 +1,48 @@
+/**
+ * Every error either API can answer with. The GraphQL `extensions.code` is
+ * the key itself; the HTTP status is in {@link HTTP_STATUS}, a `Record` so a
+ * new code without a status does not compile.
+ */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNPROCESSABLE"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "QUERY_TOO_COMPLEX"
+  | "PRECONDITION_FAILED"
+  | "INTERNAL_SERVER_ERROR";
+
+/** HTTP status for each error code. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNPROCESSABLE: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  FORBIDDEN: 403,
+  QUERY_TOO_COMPLEX: 400,
+  PRECONDITION_FAILED: 412,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** Short human title for each code (RFC 9457 `title`). */
+export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
+  BAD_USER_INPUT: "Bad Request",
+  UNPROCESSABLE: "Unprocessable Content",
+  NOT_FOUND: "Not Found",
+  CONFLICT: "Conflict",
+  FORBIDDEN: "Forbidden",
+  QUERY_TOO_COMPLEX: "Query Too Complex",
+  PRECONDITION_FAILED: "Precondition Failed",
+  INTERNAL_SERVER_ERROR: "Internal Server Error",
+};
+
+/**
+ * Whether a string is one of the codes.
+ *
+ * @example
+ * isErrorCode("NOT_FOUND"); // true
+ */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(HTTP_STATUS, value);
+}
