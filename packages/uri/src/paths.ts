@@ -1,0 +1,88 @@
+import type { Resource, ResourceRelation } from "@tusk/registry";
+import type { IdValue, ItemAddress } from "./route.ts";
+import { encodeSegment } from "./segment.ts";
+
+/**
+ * Converts an identifier value (a record's field, or a caller's argument in any accepted
+ * spelling) into the canonical string of the resource's rule. Throws a TypeError when the rule
+ * refuses it, so a URI is never built from an invalid identifier.
+ */
+export function canonicalId(resource: Resource, value: unknown): string {
+  const { rule, field } = resource.identifier;
+  if (rule.isValue(value)) return rule.format(value);
+  if (typeof value === "string") {
+    const parsed = rule.parse(value);
+    if (parsed.ok) return parsed.canonical;
+    throw new TypeError(`${resource.model}.${field.name} "${value}" is not valid: ${parsed.error.message}`);
+  }
+  throw new TypeError(`${resource.model}.${field.name} must be a ${rule.title}, got ${String(value)}`);
+}
+
+/**
+ * Paths (starting with `/{version}`) for every kind of route. Both the builder and the parser
+ * produce paths only through these functions, so what one builds the other reads back.
+ */
+export interface PathMaker {
+  root(): string;
+  openapi(): string;
+  /** The collection position `/v1/{path}`, whether or not it is served (definitions need it). */
+  resourcePath(resource: Resource): string;
+  item(address: ItemAddress): string;
+  relation(address: ItemAddress, relation: ResourceRelation): string;
+  relationItem(address: ItemAddress, relation: ResourceRelation, targetId: IdValue): string;
+  /** `/v1/{path}/definition`, or `/v1/{path}/{id}/definition` when an item is given. */
+  definition(resource: Resource, item?: ItemAddress): string;
+  view(resource: Resource, name: string, item?: ItemAddress): string;
+}
+
+/** Creates the {@link PathMaker} for one URI version. */
+export function createPathMaker(version: string): PathMaker {
+  const root = `/${encodeSegment(version)}`;
+  const resourcePath = (resource: Resource) => `${root}/${resource.path}`;
+  const idSegment = (resource: Resource, id: IdValue) => encodeSegment(canonicalId(resource, id));
+
+  function item(address: ItemAddress): string {
+    const { resource, id, parent } = address;
+    const nesting = resource.parent;
+    if (!nesting) {
+      if (parent) throw new TypeError(`${resource.model} is not nested; it takes no parent id`);
+      return `${resourcePath(resource)}/${idSegment(resource, id)}`;
+    }
+    if (!parent) throw new TypeError(`${resource.model} lives under ${nesting.resource.model}; give its id`);
+    if (parent.resource !== nesting.resource)
+      throw new TypeError(
+        `${resource.model} lives under ${nesting.resource.model}, not ${parent.resource.model}`,
+      );
+    const up = item({ resource: nesting.resource, id: parent.id });
+    return `${up}/${nesting.collection.path}/${idSegment(resource, id)}`;
+  }
+
+  function relation(address: ItemAddress, rel: ResourceRelation): string {
+    if (address.resource.relation(rel.name) !== rel)
+      throw new TypeError(`${rel.name} is not a relation of ${address.resource.model}`);
+    return `${item(address)}/${rel.path}`;
+  }
+
+  return {
+    root: () => root,
+    openapi: () => `${root}/openapi.json`,
+    resourcePath,
+    item,
+    relation,
+    relationItem(address, rel, targetId) {
+      if (rel.cardinality === "to-one")
+        throw new TypeError(`${address.resource.model}.${rel.name} is to-one; it has no items`);
+      // A nested-only child under its own parent: that is the child's canonical item URI.
+      if (rel.target.parent?.collection === rel)
+        return item({
+          resource: rel.target,
+          id: targetId,
+          parent: { resource: address.resource, id: address.id },
+        });
+      return `${relation(address, rel)}/${idSegment(rel.target, targetId)}`;
+    },
+    definition: (resource, address) => `${address ? item(address) : resourcePath(resource)}/definition`,
+    view: (resource, name, address) =>
+      `${address ? item(address) : resourcePath(resource)}/views/${encodeSegment(name)}`,
+  };
+}
