@@ -1,0 +1,28 @@
+import type { PrismaClient } from "@tusk/db";
+import type { UriBuilder } from "@tusk/uri";
+import type DataLoader from "dataloader";
+import type { FieldNode } from "graphql";
+
+/** What every resolver receives. Cheap to make: one per request. */
+export interface TuskContext {
+  readonly prisma: PrismaClient;
+  readonly uris: UriBuilder;
+  /**
+   * Field nodes whose data the root field's planned Prisma query already fetched; any other
+   * relation field (a second alias of one relation with other arguments) loads on its own.
+   */
+  readonly planned: WeakSet<FieldNode>;
+  /** Per-request batch loaders (relation aggregates), by the shape of what they load. */
+  readonly loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/**
+ * Makes the context for one request.
+ *
+ * @example
+ * const contextValue = createContext({ prisma: db.prisma, uris: createUriBuilder({ registry, baseUrl }) });
+ * await graphql({ schema, source: "{ product(id: 73924) { name } }", contextValue });
+ */
+export function createContext(options: { prisma: PrismaClient; uris: UriBuilder }): TuskContext {
+  return { prisma: options.prisma, uris: options.uris, planned: new WeakSet(), loaders: new Map() };
+}

@@ -1,0 +1,21 @@
+/**
+ * @tusk/schema: the GraphQL schema derived from the resource registry, with resolvers that plan
+ * one Prisma query per root field. Both apps execute operations against it in-process.
+ *
+ * @example
+ * import { createContext, createSchema, queryLimitRules, maskError } from "@tusk/schema";
+ * const schema = createSchema();
+ * const result = await graphql({ schema, source: "{ products(first: 5) { nodes { name } } }", contextValue: createContext({ prisma, uris }) });
+ */
+export type { TuskContext } from "./context.ts";
+export { createContext } from "./context.ts";
+export type { QueryLimits } from "./limits.ts";
+export { DEFAULT_LIMITS, queryLimitRules, resolveLimits } from "./limits.ts";
+export { maskError } from "./mask-error.ts";
+export type { GraphqlNames } from "./names.ts";
+export { graphqlNames, parentArgument } from "./names.ts";
+export { decodeCursor, encodeCursor } from "./pagination.ts";
+export { toApiError } from "./prisma-errors.ts";
+export { DateTimeScalar, DecimalScalar, identifierScalar } from "./scalars.ts";
+export type { SchemaOptions } from "./schema.ts";
+export { createSchema } from "./schema.ts";

@@ -1,0 +1,118 @@
+import { ApiError, type InvalidParam, isErrorCode } from "@tusk/errors";
+import { type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, parse, visit } from "graphql";
+
+const GENERIC_MESSAGE = "Internal server error.";
+
+/** The first ApiError in an error's chain of `originalError`s and `cause`s. */
+function findApiError(error: unknown): ApiError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current instanceof ApiError) return current;
+    current =
+      current instanceof GraphQLError ? current.originalError : (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Names the argument, input field or variable a coercion error is about. graphql-js reports a
+ * bad literal at its value node without saying which argument holds it, so the argument is
+ * found by position in the document's source.
+ */
+function locationName(error: GraphQLError): string | undefined {
+  const node = error.nodes?.[0] as ASTNode | undefined;
+  if (node?.kind === Kind.VARIABLE_DEFINITION) return node.variable.name.value;
+  const start = node?.loc?.start;
+  const body = error.source?.body;
+  if (start === undefined || !body) return undefined;
+  let name: string | undefined;
+  try {
+    visit(parse(body), {
+      Argument(arg) {
+        if (arg.value.loc?.start === start) name = arg.name.value;
+      },
+      ObjectField(field) {
+        if (field.value.loc?.start === start) name = name ? `${name}.${field.name.value}` : field.name.value;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return name;
+}
+
+/**
+ * Errors from GraphQL itself are the client's: syntax, validation and variable coercion (no
+ * path), or argument coercion during execution (a path and a bare GraphQLError inside). A
+ * pathed error with nothing inside ("Cannot return null...") is the server's.
+ */
+function isGraphqlOwnError(error: GraphQLError): boolean {
+  if (error.path === undefined) return true;
+  const inner = error.originalError;
+  return inner instanceof GraphQLError && !inner.originalError;
+}
+
+function withLocation(
+  error: GraphQLError | GraphQLFormattedError,
+  extensions: Record<string, unknown>,
+  message: string,
+): GraphQLFormattedError {
+  return {
+    message,
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    extensions,
+  };
+}
+
+function paramExtensions(params: readonly InvalidParam[]): Record<string, unknown> {
+  if (params.length === 0) return {};
+  const [first] = params;
+  const [argumentName, ...rest] = first!.name.split(".");
+  return {
+    invalidParams: params,
+    argumentName,
+    ...(rest.length > 0 ? { field: rest.join(".") } : {}),
+    reason: first!.reason,
+  };
+}
+
+/**
+ * The one place errors leave the GraphQL API: an expected {@link ApiError} keeps its message and
+ * gets `extensions.code` (plus `invalidParams`, `argumentName`, `field`, `reason`); GraphQL's own
+ * syntax and validation errors are `BAD_USER_INPUT`; everything else becomes
+ * `INTERNAL_SERVER_ERROR` with a generic message, never SQL, and a stack only with `includeStack`.
+ *
+ * @example
+ * new ApolloServer({ schema, formatError: (formatted, error) => maskError(error instanceof GraphQLError ? error : formatted, { includeStack: false }) });
+ */
+export function maskError(
+  error: GraphQLFormattedError | GraphQLError,
+  options: { includeStack?: boolean } = {},
+): GraphQLFormattedError {
+  const stack =
+    options.includeStack && error instanceof GraphQLError
+      ? { stacktrace: ((error.originalError ?? error).stack ?? "").split("\n") }
+      : {};
+  const apiError = error instanceof GraphQLError ? findApiError(error) : undefined;
+  if (apiError) {
+    let params = apiError.invalidParams;
+    const located =
+      error instanceof GraphQLError && error.path === undefined ? locationName(error) : undefined;
+    // A scalar refusal names only its kind ("ISBN"); replace that with the argument it was given to.
+    if (located && params.length === 1) params = [{ name: located, reason: params[0]!.reason }];
+    return withLocation(error, { code: apiError.code, ...paramExtensions(params), ...stack }, error.message);
+  }
+  if (error instanceof GraphQLError) {
+    if (isGraphqlOwnError(error))
+      return withLocation(error, { code: "BAD_USER_INPUT", ...stack }, error.message);
+    return withLocation(error, { code: "INTERNAL_SERVER_ERROR", ...stack }, GENERIC_MESSAGE);
+  }
+  // Only a formatted error is known: trust the codes of our vocabulary, mask the rest.
+  const code = error.extensions?.code;
+  if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR") {
+    const { stacktrace: _dropped, ...rest } = error.extensions ?? {};
+    return withLocation(error, { ...rest, code, ...stack }, error.message);
+  }
+  return withLocation(error, { code: "INTERNAL_SERVER_ERROR" }, GENERIC_MESSAGE);
+}

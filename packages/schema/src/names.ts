@@ -1,0 +1,82 @@
+import type { Resource, ResourceRelation } from "@tusk/registry";
+
+const upperFirst = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** Every GraphQL name derived from one resource (see docs/graphql-conventions.md). */
+export interface GraphqlNames {
+  /** Object type: the Prisma model name (`Product`). */
+  readonly type: string;
+  /** Lookup by identifier: `product`; on the parent type for nested-only resources. */
+  readonly itemField: string;
+  /** Collection: `products` (root) or the parent's relation name (`lineItems`). */
+  readonly collectionField: string;
+  /** Aggregate over a filtered collection: `productsAggregate`. */
+  readonly aggregateField: string;
+  readonly connectionType: string;
+  readonly edgeType: string;
+  readonly filterInput: string;
+  readonly orderByInput: string;
+  readonly sortFieldEnum: string;
+  readonly aggregateType: string;
+  readonly createInput: string;
+  readonly updateInput: string;
+  readonly createMutation: string;
+  readonly updateMutation: string;
+  readonly deleteMutation: string;
+  /** `{relation}Aggregate`, beside a to-many relation field. */
+  relationAggregateField(relation: ResourceRelation): string;
+  /** `addTo{Type}{Relation}` for a writable many-to-many membership. */
+  addMembershipMutation(relation: ResourceRelation): string;
+  /** `removeFrom{Type}{Relation}`. */
+  removeMembershipMutation(relation: ResourceRelation): string;
+  /** The membership target argument: `{targetSingular}{TargetIdField}` (`productId`). */
+  membershipTargetArg(relation: ResourceRelation): string;
+}
+
+/**
+ * The GraphQL names of a resource, all derived from the registry, so the REST app builds its
+ * operations from the same rules and a name is never written twice.
+ *
+ * @example
+ * const names = graphqlNames(registry.byPath("products")!);
+ * names.collectionField; // "products"
+ * const categories = registry.byPath("categories")!;
+ * graphqlNames(categories).addMembershipMutation(categories.relation("products")!); // "addToCategoryProducts"
+ */
+export function graphqlNames(resource: Resource): GraphqlNames {
+  const type = resource.model;
+  const collectionField = resource.parent ? resource.parent.collection.name : resource.plural;
+  return {
+    type,
+    itemField: resource.singular,
+    collectionField,
+    aggregateField: `${collectionField}Aggregate`,
+    connectionType: `${type}Connection`,
+    edgeType: `${type}Edge`,
+    filterInput: `${type}Filter`,
+    orderByInput: `${type}OrderBy`,
+    sortFieldEnum: `${type}SortField`,
+    aggregateType: `${type}Aggregate`,
+    createInput: `Create${type}Input`,
+    updateInput: `Update${type}Input`,
+    createMutation: `create${type}`,
+    updateMutation: `update${type}`,
+    deleteMutation: `delete${type}`,
+    relationAggregateField: (relation) => `${relation.name}Aggregate`,
+    addMembershipMutation: (relation) => `addTo${type}${upperFirst(relation.name)}`,
+    removeMembershipMutation: (relation) => `removeFrom${type}${upperFirst(relation.name)}`,
+    membershipTargetArg: (relation) =>
+      `${relation.target.singular}${upperFirst(relation.target.identifier.field.name)}`,
+  };
+}
+
+/**
+ * The argument naming a nested-only resource's parent in mutations: the child's foreign key
+ * to the parent (`orderId` for a line item).
+ *
+ * @example
+ * parentArgument(registry.byModel("LineItem")!); // "orderId"
+ */
+export function parentArgument(resource: Resource): string | undefined {
+  return resource.parent?.relation.foreignKeys[0];
+}

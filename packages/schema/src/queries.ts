@@ -1,0 +1,74 @@
+import type { Resource } from "@tusk/registry";
+import { type GraphQLFieldConfigMap, GraphQLNonNull } from "graphql";
+import { aggregateArgs, aggregateType, type RawAggregate, shapeAggregate } from "./aggregates.ts";
+import type { TuskContext } from "./context.ts";
+import { delegate } from "./delegate.ts";
+import { resourceFilter, toPrismaWhere } from "./filters.ts";
+import { graphqlNames } from "./names.ts";
+import { collectionArguments, connectionType, resourceType, type TypeBuilder } from "./object-types.ts";
+import { toConnection } from "./pagination.ts";
+import {
+  collectionArgs,
+  connectionSelection,
+  identifierArgument,
+  planEnv,
+  planSelect,
+  subSelections,
+} from "./plan.ts";
+import { scalarForIdentifier } from "./scalars.ts";
+
+type Row = Record<string, unknown>;
+
+/**
+ * The root query fields of one root resource: lookup by identifier, collection and aggregate.
+ * Each resolves with one planned Prisma call (plus a count when `totalCount` is asked for).
+ *
+ * @example
+ * new GraphQLObjectType({ name: "Query", fields: { ...queryFields(builder, products) } });
+ */
+export function queryFields(
+  builder: TypeBuilder,
+  resource: Resource,
+): GraphQLFieldConfigMap<unknown, TuskContext> {
+  const names = graphqlNames(resource);
+  const { limits } = builder;
+  const idField = resource.identifier.field.name;
+  return {
+    [names.itemField]: {
+      type: resourceType(builder, resource),
+      description: `One ${resource.singular} by ${idField}, or null.`,
+      args: { [idField]: { type: new GraphQLNonNull(scalarForIdentifier(resource.identifier.rule)) } },
+      resolve: async (_root, args, context, info) => {
+        const id = identifierArgument(resource, idField, args[idField]);
+        const select = planSelect(planEnv(info, context, limits), resource, subSelections(info.fieldNodes));
+        return delegate(context.prisma, resource).findUnique({ where: { [idField]: id }, select });
+      },
+    },
+    [names.collectionField]: {
+      type: new GraphQLNonNull(connectionType(builder, resource)),
+      description: `A page of ${resource.plural}.`,
+      args: collectionArguments(builder, resource),
+      resolve: async (_root, args, context, info) => {
+        const env = planEnv(info, context, limits);
+        const { page, where, find } = collectionArgs(resource, args, limits);
+        const { items, wantsCount } = connectionSelection(env, subSelections(info.fieldNodes));
+        const model = delegate(context.prisma, resource);
+        const [rows, count] = await Promise.all([
+          model.findMany({ ...find, select: planSelect(env, resource, items) }),
+          wantsCount ? model.count({ where }) : null,
+        ]);
+        return toConnection(resource, rows, page, count);
+      },
+    },
+    [names.aggregateField]: {
+      type: new GraphQLNonNull(aggregateType(builder.cache, resource)),
+      description: `Aggregates over the ${resource.plural} matching \`where\`, without fetching them.`,
+      args: { where: { type: resourceFilter(builder.cache, resource) } },
+      resolve: async (_root, args, context) => {
+        const where = toPrismaWhere(resource, args.where as Row | undefined);
+        const raw = await delegate(context.prisma, resource).aggregate({ where, ...aggregateArgs(resource) });
+        return shapeAggregate(resource, raw as RawAggregate);
+      },
+    },
+  };
+}
