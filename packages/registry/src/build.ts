@@ -153,6 +153,17 @@ function linkParent(resource: Mutable<Resource>, entry: ResourceEntry, problems:
   resource.parent = parent;
 }
 
+/** URIs nest one level (/v1/orders/9/line_items/12345): a parent must have a root collection. */
+function checkNestingDepth(resources: readonly Resource[], problems: string[]): void {
+  for (const resource of resources) {
+    const parent = resource.parent?.resource;
+    if (parent?.parent)
+      problems.push(
+        `${resource.model}.parent: ${parent.model} is itself nested under ${parent.parent.resource.model}; nesting is one level deep`,
+      );
+  }
+}
+
 function checkUniquePaths(resources: readonly Resource[], problems: string[]): void {
   const seen = new Map<string, string>();
   for (const r of resources) {
@@ -197,6 +208,10 @@ export function buildRegistry(datamodel: Datamodel, definition: RegistryDefiniti
   const byModel = new Map<string, Resource>(built.map((b) => [b.model.name, b.resource]));
   for (const b of built) linkRelations(datamodel, b.model, b.entry, b.resource, byModel, problems);
   for (const b of built) linkParent(b.resource, b.entry, problems);
+  checkNestingDepth(
+    built.map((b) => b.resource),
+    problems,
+  );
 
   const resources: readonly Resource[] = built.map((b) => b.resource);
   checkUniquePaths(resources, problems);
