@@ -1,0 +1,55 @@
+import {
+  buildClientSchema,
+  type ExecutionResult,
+  type GraphQLSchema,
+  getIntrospectionQuery,
+  type IntrospectionQuery,
+} from "graphql";
+import type { GraphqlExecutor } from "./types.ts";
+
+export interface RemoteExecutorOptions {
+  /** The GraphQL endpoint, e.g. `http://localhost:4001/graphql`. */
+  readonly url: string;
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * Executes prepared operations by POSTing them to a GraphQL server. The
+ * server validates and executes; the schema is read once by introspection.
+ */
+export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExecutor {
+  const doFetch = options.fetch ?? fetch;
+  let schema: Promise<GraphQLSchema> | undefined;
+
+  async function post(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
+    const response = await doFetch(options.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as ExecutionResult;
+    } catch (cause) {
+      throw new Error(`GraphQL server answered ${response.status} with a body that is not JSON`, { cause });
+    }
+  }
+
+  return {
+    run: (operation, variables) => post(operation.source, variables),
+    schema() {
+      schema ??= post(getIntrospectionQuery(), {}).then((result) => {
+        if (!result.data) throw new Error("GraphQL introspection failed", { cause: result.errors });
+        return buildClientSchema(result.data as unknown as IntrospectionQuery);
+      });
+      // A failed introspection is retried on the next call rather than cached.
+      schema.catch(() => {
+        schema = undefined;
+      });
+      return schema;
+    },
+  };
+}

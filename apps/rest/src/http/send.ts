@@ -1,0 +1,59 @@
+import { formatLinkHeader, type LinkValue } from "@tusk/uri";
+import type { Request, Response } from "express";
+import { noneMatch, strongEtag } from "./etag.ts";
+
+/** Representations of resources: private (callers may see different data), revalidated each time. */
+export const RESOURCE_CACHE = "private, max-age=0, must-revalidate";
+/** Permanent redirects: cache for a day. */
+export const REDIRECT_CACHE = "public, max-age=86400";
+
+export interface Representation {
+  readonly status?: number;
+  readonly contentType: string;
+  readonly body: unknown;
+  readonly links?: readonly LinkValue[];
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly cacheControl?: string;
+}
+
+/**
+ * Sends a JSON representation with a strong ETag (SHA-256 of the body bytes),
+ * `Vary: Accept` and explicit `Cache-Control`; a matching `If-None-Match` on a
+ * GET or HEAD gets 304 with the same validators and no body.
+ */
+export function sendRepresentation(req: Request, res: Response, representation: Representation): void {
+  const body = JSON.stringify(representation.body);
+  const etag = strongEtag(body);
+  res.setHeader("Vary", "Accept");
+  res.setHeader("Cache-Control", representation.cacheControl ?? RESOURCE_CACHE);
+  res.setHeader("ETag", etag);
+  if (representation.links && representation.links.length > 0) {
+    res.setHeader("Link", formatLinkHeader(representation.links));
+  }
+  for (const [name, value] of Object.entries(representation.headers ?? {})) res.setHeader(name, value);
+  const status = representation.status ?? 200;
+  if (
+    status === 200 &&
+    (req.method === "GET" || req.method === "HEAD") &&
+    !noneMatch(req.get("if-none-match"), etag)
+  ) {
+    res.status(304).end();
+    return;
+  }
+  res.status(status);
+  res.setHeader("Content-Type", representation.contentType);
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  // Node drops the body of HEAD responses itself, keeping Content-Length.
+  res.end(body);
+}
+
+/** A response with no body (204, or a redirect). */
+export function sendEmpty(
+  res: Response,
+  status: number,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  res.status(status);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end();
+}

@@ -1,0 +1,14 @@
+/**
+ * @tusk/rest: the NARWHL REST API, answering every request by executing a
+ * GraphQL operation against the shared schema.
+ */
+export { createRestApp, type RestAppOptions } from "./app.ts";
+export { type RestConfig, readConfig } from "./config.ts";
+export {
+  createInProcessExecutor,
+  createRemoteExecutor,
+  type GraphqlExecutor,
+  type InProcessExecutorOptions,
+  type PreparedOperation,
+  type RemoteExecutorOptions,
+} from "./executor/index.ts";

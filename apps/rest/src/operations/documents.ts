@@ -1,0 +1,220 @@
+import type { Resource, ResourceRelation } from "@tusk/registry";
+import { type GraphQLSchema, isObjectType, parse } from "graphql";
+import type { PreparedOperation } from "../executor/types.ts";
+import { graphqlNames as namesOf, parentArgument } from "./names.ts";
+import { nodeSelection, PAGE_INFO } from "./selection.ts";
+
+/** Every route shape the REST app executes, per resource (and relation). */
+export type OperationShape =
+  | { kind: "item" | "collection" | "aggregate" | "create" | "update" | "delete"; resource: Resource }
+  | {
+      kind: "relation" | "relation-item" | "relation-aggregate" | "add" | "remove";
+      resource: Resource;
+      relation: ResourceRelation;
+    };
+
+/** A prepared operation and where its located source sits in `data`. */
+export interface BuiltOperation {
+  readonly operation: PreparedOperation;
+  /** `["node"]` for root resources, `["parent", "node"]` for nested-only ones. */
+  readonly sourcePath: readonly string[];
+}
+
+/** A unique, stable key per shape: the operation's cache key and name. */
+export function shapeKey(shape: OperationShape): string {
+  return `${shape.kind}:${shape.resource.model}${"relation" in shape ? `.${shape.relation.name}` : ""}`;
+}
+
+const COLLECTION_ARGS = ["where", "orderBy", "first", "after", "last", "before"] as const;
+
+/** Builds the document for one shape; variable types are read from the schema's own arguments. */
+export class DocumentBuilder {
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  private argType(typeName: string, fieldName: string, argName: string): string {
+    const type = this.schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    const arg = field?.args.find((candidate) => candidate.name === argName);
+    if (!arg) throw new Error(`The GraphQL schema has no argument ${typeName}.${fieldName}(${argName})`);
+    return String(arg.type);
+  }
+
+  private rootType(kind: "query" | "mutation"): string {
+    const type = kind === "query" ? this.schema.getQueryType() : this.schema.getMutationType();
+    if (!type) throw new Error(`The GraphQL schema has no ${kind} type`);
+    return type.name;
+  }
+
+  /** `node: product(id: $id) INNER`, or the same under the parent for nested-only resources. */
+  private locate(resource: Resource, inner: string) {
+    const query = this.rootType("query");
+    const idField = resource.identifier.field.name;
+    const lookup = namesOf(resource).itemField;
+    const parent = resource.parent?.resource;
+    if (!parent) {
+      return {
+        text: `node: ${lookup}(${idField}: $id) ${inner}`,
+        variables: [`$id: ${this.argType(query, lookup, idField)}`],
+        sourcePath: ["node"],
+      };
+    }
+    const parentLookup = namesOf(parent).itemField;
+    const parentId = parent.identifier.field.name;
+    return {
+      text: `parent: ${parentLookup}(${parentId}: $parentId) { node: ${lookup}(${idField}: $id) ${inner} }`,
+      variables: [
+        `$parentId: ${this.argType(query, parentLookup, parentId)}`,
+        `$id: ${this.argType(parent.model, lookup, idField)}`,
+      ],
+      sourcePath: ["parent", "node"],
+    };
+  }
+
+  private collectionArgs(typeName: string, fieldName: string) {
+    return {
+      args: COLLECTION_ARGS.map((arg) => `${arg}: $${arg}`).join(", "),
+      variables: COLLECTION_ARGS.map((arg) => `$${arg}: ${this.argType(typeName, fieldName, arg)}`),
+    };
+  }
+
+  private aggregateSelection(resource: Resource, typeName: string): string {
+    const aggregateType = this.schema.getType(namesOf(resource).aggregateType);
+    if (!isObjectType(aggregateType)) throw new Error(`The GraphQL schema has no type ${typeName}`);
+    const parts = Object.values(aggregateType.getFields()).map((field) => {
+      const named = field.type.toString().replace(/[[\]!]/g, "");
+      const object = this.schema.getType(named);
+      return isObjectType(object)
+        ? `${field.name} { ${Object.keys(object.getFields()).join(" ")} }`
+        : field.name;
+    });
+    return `{ ${parts.join(" ")} }`;
+  }
+
+  private finish(
+    id: string,
+    kind: "query" | "mutation",
+    variables: string[],
+    body: string,
+    sourcePath: readonly string[],
+  ): BuiltOperation {
+    const name = id.replace(/[^A-Za-z0-9_]/g, "_");
+    const declared = variables.length > 0 ? `(${variables.join(", ")})` : "";
+    const source = `${kind} ${name}${declared} { ${body} }`;
+    return { operation: { id, source, document: parse(source) }, sourcePath };
+  }
+
+  build(shape: OperationShape): BuiltOperation {
+    const { resource } = shape;
+    const names = namesOf(resource);
+    const node = nodeSelection(resource);
+    const id = shapeKey(shape);
+    const query = this.rootType("query");
+    switch (shape.kind) {
+      case "item": {
+        const located = this.locate(resource, node.text);
+        return this.finish(
+          id,
+          "query",
+          [...located.variables, ...node.variables],
+          located.text,
+          located.sourcePath,
+        );
+      }
+      case "collection": {
+        const { args, variables } = this.collectionArgs(query, names.collectionField);
+        const body = `conn: ${names.collectionField}(${args}) { nodes ${node.text} ${PAGE_INFO} }`;
+        return this.finish(id, "query", [...variables, ...node.variables], body, []);
+      }
+      case "aggregate": {
+        const where = `$where: ${this.argType(query, names.aggregateField, "where")}`;
+        const body = `agg: ${names.aggregateField}(where: $where) ${this.aggregateSelection(resource, names.aggregateType)}`;
+        return this.finish(id, "query", [where], body, []);
+      }
+      case "relation":
+      case "relation-item": {
+        const { relation } = shape;
+        const target = nodeSelection(relation.target);
+        if (relation.cardinality === "to-one") {
+          const located = this.locate(resource, `{ rel: ${relation.name} ${target.text} }`);
+          return this.finish(
+            id,
+            "query",
+            [...located.variables, ...target.variables],
+            located.text,
+            located.sourcePath,
+          );
+        }
+        const { args, variables } = this.collectionArgs(resource.model, relation.name);
+        const located = this.locate(
+          resource,
+          `{ rel: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} } }`,
+        );
+        const all = [...located.variables, ...variables, ...target.variables];
+        return this.finish(id, "query", all, located.text, located.sourcePath);
+      }
+      case "relation-aggregate": {
+        const { relation } = shape;
+        const field = names.relationAggregateField(relation);
+        const where = `$where: ${this.argType(resource.model, field, "where")}`;
+        const selection = this.aggregateSelection(relation.target, namesOf(relation.target).aggregateType);
+        const located = this.locate(resource, `{ agg: ${field}(where: $where) ${selection} }`);
+        return this.finish(id, "query", [...located.variables, where], located.text, located.sourcePath);
+      }
+      default:
+        return this.buildMutation(shape, id, node);
+    }
+  }
+
+  private buildMutation(
+    shape: OperationShape,
+    id: string,
+    node: { text: string; variables: string[] },
+  ): BuiltOperation {
+    const { resource } = shape;
+    const names = namesOf(resource);
+    const mutation = this.rootType("mutation");
+    const idField = resource.identifier.field.name;
+    const parentArg = parentArgument(resource);
+    const target = (field: string) => {
+      const variables = [`$id: ${this.argType(mutation, field, idField)}`];
+      const args = [`${idField}: $id`];
+      if (parentArg) {
+        variables.unshift(`$parentId: ${this.argType(mutation, field, parentArg)}`);
+        args.unshift(`${parentArg}: $parentId`);
+      }
+      return { variables, args };
+    };
+    switch (shape.kind) {
+      case "create": {
+        const input = `$input: ${this.argType(mutation, names.createMutation, "input")}`;
+        const body = `node: ${names.createMutation}(input: $input) ${node.text}`;
+        return this.finish(id, "mutation", [input, ...node.variables], body, ["node"]);
+      }
+      case "update": {
+        const located = target(names.updateMutation);
+        const input = `$input: ${this.argType(mutation, names.updateMutation, "input")}`;
+        const body = `node: ${names.updateMutation}(${[...located.args, "input: $input"].join(", ")}) ${node.text}`;
+        return this.finish(id, "mutation", [...located.variables, input, ...node.variables], body, ["node"]);
+      }
+      case "delete": {
+        const located = target(names.deleteMutation);
+        const body = `node: ${names.deleteMutation}(${located.args.join(", ")}) { ${idField} }`;
+        return this.finish(id, "mutation", located.variables, body, ["node"]);
+      }
+      case "add":
+      case "remove": {
+        const field =
+          shape.kind === "add"
+            ? names.addMembershipMutation(shape.relation)
+            : names.removeMembershipMutation(shape.relation);
+        const located = target(field);
+        const targetArg = names.membershipTargetArg(shape.relation);
+        const variables = [...located.variables, `$targetId: ${this.argType(mutation, field, targetArg)}`];
+        const body = `node: ${field}(${[...located.args, `${targetArg}: $targetId`].join(", ")}) { ${idField} }`;
+        return this.finish(id, "mutation", variables, body, ["node"]);
+      }
+      default:
+        throw new Error(`No mutation for ${shape.kind}`);
+    }
+  }
+}

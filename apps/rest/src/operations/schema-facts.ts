@@ -1,0 +1,93 @@
+import type { Registry, Resource } from "@tusk/registry";
+import {
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from "graphql";
+import { graphqlNames } from "./names.ts";
+
+/** How one filter operator takes its value, read from the schema's operator input type. */
+export interface FilterOperator {
+  readonly name: string;
+  /** `list` operators (`in`, `notIn`) take comma-separated values; `nested` ones take another operator. */
+  readonly shape: "value" | "list" | "nested";
+  /** The GraphQL scalar name of the value(s), e.g. `Int`, `Decimal`, `ISBN`. */
+  readonly scalar: string;
+  /** For `nested` operators (`not: IntFilter`), the operators of the nested input. */
+  readonly nested?: ReadonlyMap<string, FilterOperator>;
+}
+
+/** What the schema offers for one resource: filters, sort fields and aggregates. */
+export interface ResourceFacts {
+  /** Field name -> operator name -> operator. */
+  readonly filters: ReadonlyMap<string, ReadonlyMap<string, FilterOperator>>;
+  readonly sortFields: ReadonlySet<string>;
+  /** Aggregate name (`sum`, `avg`, `min`, `max`) -> the fields it covers. */
+  readonly aggregates: ReadonlyMap<string, readonly string[]>;
+}
+
+function unwrap(type: GraphQLInputType): { list: boolean; named: ReturnType<typeof getNamedType> } {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  return { list: isListType(inner), named: getNamedType(type) };
+}
+
+function operatorsOf(type: GraphQLInputType, depth = 0): Map<string, FilterOperator> {
+  const operators = new Map<string, FilterOperator>();
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) return operators;
+  for (const field of Object.values(named.getFields())) {
+    const { list, named: valueType } = unwrap(field.type);
+    if (!valueType) continue;
+    if (isInputObjectType(valueType)) {
+      // `not: IntFilter` style: one level of nesting is enough for `not(gte(5))`.
+      if (depth > 0) continue;
+      operators.set(field.name, {
+        name: field.name,
+        shape: "nested",
+        scalar: "",
+        nested: operatorsOf(valueType, 1),
+      });
+    } else {
+      operators.set(field.name, { name: field.name, shape: list ? "list" : "value", scalar: valueType.name });
+    }
+  }
+  return operators;
+}
+
+/** Reads a resource's filter operators, sort fields and aggregate fields from the schema. */
+export function readResourceFacts(schema: GraphQLSchema, resource: Resource): ResourceFacts {
+  const names = graphqlNames(resource);
+  const filters = new Map<string, Map<string, FilterOperator>>();
+  const filterType = schema.getType(names.filterInput);
+  if (isInputObjectType(filterType)) {
+    for (const field of Object.values(filterType.getFields())) {
+      if (!resource.field(field.name)) continue; // AND, OR, NOT
+      filters.set(field.name, operatorsOf(field.type));
+    }
+  }
+  const sortEnum = schema.getType(names.sortFieldEnum);
+  const sortFields = new Set(isEnumType(sortEnum) ? sortEnum.getValues().map((value) => value.name) : []);
+  const aggregates = new Map<string, string[]>();
+  const aggregateType = schema.getType(names.aggregateType);
+  if (isObjectType(aggregateType)) {
+    for (const field of Object.values(aggregateType.getFields()) as GraphQLField<unknown, unknown>[]) {
+      const named = getNamedType(field.type);
+      if (isObjectType(named)) aggregates.set(field.name, Object.keys(named.getFields()));
+    }
+  }
+  return { filters, sortFields, aggregates };
+}
+
+/** Facts for every resource of the registry, read once per schema. */
+export function readSchemaFacts(
+  schema: GraphQLSchema,
+  registry: Registry,
+): ReadonlyMap<Resource, ResourceFacts> {
+  return new Map(registry.resources.map((resource) => [resource, readResourceFacts(schema, resource)]));
+}

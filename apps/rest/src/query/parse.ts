@@ -1,0 +1,128 @@
+import { ApiError, type InvalidParam } from "@tusk/errors";
+import type { Resource } from "@tusk/registry";
+import type { ResourceFacts } from "../operations/index.ts";
+import { decodeCursor, type PageDirection } from "./cursor.ts";
+import { parseFilterValue } from "./filters.ts";
+
+/** Which query parameters a route accepts. */
+export interface QueryCapabilities {
+  readonly filters?: boolean;
+  readonly page?: boolean;
+  readonly select?: boolean;
+}
+
+export interface PageSize {
+  readonly default: number;
+  readonly max: number;
+}
+
+/** A request's query string, read into GraphQL terms. */
+export interface ParsedQuery {
+  readonly where: Record<string, unknown> | undefined;
+  readonly orderBy: { field: string; direction: "ASC" | "DESC" }[] | undefined;
+  readonly limit: number;
+  readonly cursor: { direction: PageDirection; cursor: string } | undefined;
+  /** Field names to include; undefined = all. */
+  readonly fields: ReadonlySet<string> | undefined;
+  /** Relation names to embed. */
+  readonly zoom: ReadonlySet<string>;
+}
+
+export const PAGE_PARAMS = ["limit", "cursor", "sort"] as const;
+export const SELECT_PARAMS = ["fields", "zoom"] as const;
+
+const splitList = (values: string[]) =>
+  values
+    .flatMap((value) => value.split(","))
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
+/**
+ * Reads the query string of a request for `resource`. Every unknown
+ * parameter, field, operator, relation or malformed value is collected and
+ * refused together as one 400 naming each.
+ *
+ * `zoomRel` maps a relation to the link rel clients may also zoom by.
+ */
+export function parseQuery(
+  params: URLSearchParams,
+  resource: Resource,
+  facts: ResourceFacts,
+  capabilities: QueryCapabilities,
+  pageSize: PageSize,
+  zoomRel: (relationName: string) => string,
+): ParsedQuery {
+  const errors: InvalidParam[] = [];
+  const fail = (name: string, reason: string) => errors.push({ name, reason });
+  const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
+  const conditions: Record<string, unknown>[] = [];
+  let orderBy: ParsedQuery["orderBy"];
+  let limit = pageSize.default;
+  let cursor: ParsedQuery["cursor"];
+  let fields: Set<string> | undefined;
+  const zoom = new Set<string>();
+
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    if (capabilities.page && name === "limit") {
+      const raw = values.at(-1) ?? "";
+      const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+      if (values.length > 1) fail(name, "give limit once");
+      else if (!(value >= 1 && value <= pageSize.max))
+        fail(name, `must be an integer from 1 to ${pageSize.max}`);
+      else limit = value;
+    } else if (capabilities.page && name === "cursor") {
+      cursor = values.length === 1 ? decodeCursor(values[0] ?? "") : undefined;
+      if (!cursor) fail(name, "not a cursor from this API's page links");
+    } else if (capabilities.page && name === "sort") {
+      orderBy = [];
+      for (const item of splitList(values)) {
+        const descending = item.startsWith("-");
+        const field = byRest.get(descending ? item.slice(1) : item);
+        if (!field || !facts.sortFields.has(field.name)) fail(name, `cannot sort by "${item}"`);
+        else orderBy.push({ field: field.name, direction: descending ? "DESC" : "ASC" });
+      }
+    } else if (capabilities.select && name === "fields") {
+      fields = new Set();
+      for (const item of splitList(values)) {
+        const field = byRest.get(item);
+        if (!field) fail(name, `unknown field "${item}"`);
+        else fields.add(field.name);
+      }
+    } else if (capabilities.select && name === "zoom") {
+      for (const item of splitList(values)) {
+        const relation = resource.relations.find(
+          (candidate) => candidate.restName === item || zoomRel(candidate.name) === item,
+        );
+        if (!relation) fail(name, `unknown relation "${item}"`);
+        else zoom.add(relation.name);
+      }
+    } else if (capabilities.filters && byRest.has(name)) {
+      const field = byRest.get(name);
+      const operators = field ? facts.filters.get(field.name) : undefined;
+      if (!field || !operators) {
+        fail(name, "this field cannot be filtered");
+        continue;
+      }
+      for (const raw of values) {
+        const parsed = parseFilterValue(name, raw, operators);
+        if (parsed.ok) conditions.push({ [field.name]: parsed.filter });
+        else errors.push(parsed.error);
+      }
+    } else {
+      fail(name, "unknown query parameter");
+    }
+  }
+  if (errors.length > 0) {
+    const names = [...new Set(errors.map((error) => error.name))].join(", ");
+    throw new ApiError("BAD_USER_INPUT", `Invalid query parameter: ${names}.`, { invalidParams: errors });
+  }
+  return {
+    where: conditions.length > 0 ? { AND: conditions } : undefined,
+    orderBy: orderBy && orderBy.length > 0 ? orderBy : undefined,
+    limit,
+    cursor,
+    fields,
+    zoom,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Resource } from "@tusk/registry";
+import type { UriBuilder } from "@tusk/uri";
+import type { HyperLink, RestEmbed, RestItem } from "./model.ts";
+
+type GraphqlRecord = Readonly<Record<string, unknown>>;
+
+/**
+ * Links of one resource: `self` (always the canonical URI), `edit` with the
+ * methods the item accepts, `up` to the parent of a nested-only resource, and
+ * one link per relation whose rel is the absolute URI of the target's
+ * definition (NARWHL.md §4.1), so a rel dereferences to its documentation.
+ */
+export function itemLinks(uris: UriBuilder, resource: Resource, record: GraphqlRecord): HyperLink[] {
+  const self = uris.item(resource, record);
+  const links: HyperLink[] = [{ rel: "self", href: self, method: "GET" }];
+  if (resource.writable) {
+    links.push({ rel: "edit", href: self, method: "PATCH" }, { rel: "edit", href: self, method: "DELETE" });
+  }
+  for (const relation of resource.relations) {
+    if (relation === resource.parent?.relation) {
+      const [foreignKey] = relation.foreignKeys;
+      const parentId = foreignKey === undefined ? undefined : record[foreignKey];
+      if (typeof parentId === "string" || typeof parentId === "number") {
+        const href = uris.itemById(relation.target, parentId);
+        links.push({ rel: "up", href, method: "GET", name: relation.restName });
+      }
+      continue;
+    }
+    const href = uris.relation(resource, record, relation);
+    links.push({ rel: uris.definition(relation.target), href, method: "GET", name: relation.restName });
+  }
+  return links;
+}
+
+/** The snake_case members of a record, in registry order; fields left out by `?fields=` stay out. */
+export function itemData(resource: Resource, record: GraphqlRecord): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of resource.fields) {
+    if (Object.hasOwn(record, field.name)) data[field.restName] = record[field.name];
+  }
+  return data;
+}
+
+/** Builds one resource of the response model, with its zoomed relations embedded. */
+export function toItem(
+  uris: UriBuilder,
+  resource: Resource,
+  record: GraphqlRecord,
+  zoom: ReadonlySet<string> = new Set(),
+): RestItem {
+  const embeds: RestEmbed[] = [];
+  for (const relation of resource.relations) {
+    if (!zoom.has(relation.name)) continue;
+    const value = record[relation.name];
+    const toOne = relation.cardinality === "to-one";
+    const records = toOne
+      ? value
+        ? [value as GraphqlRecord]
+        : []
+      : (((value as { nodes?: GraphqlRecord[] } | null)?.nodes ?? []) as GraphqlRecord[]);
+    embeds.push({
+      key: relation.target.path,
+      rel: relation === resource.parent?.relation ? "up" : uris.definition(relation.target),
+      toOne,
+      items: records.map((target) => toItem(uris, relation.target, target)),
+    });
+  }
+  return { data: itemData(resource, record), links: itemLinks(uris, resource, record), embeds };
+}

@@ -1,0 +1,25 @@
+import type { Registry, Resource } from "@tusk/registry";
+import type { LinkValue, UriBuilder } from "@tusk/uri";
+import type { GraphqlExecutor } from "../executor/index.ts";
+import type { OperationCatalog } from "../operations/index.ts";
+import type { PageSize } from "../query/index.ts";
+
+/** What every handler works with; one per app. */
+export interface RestContext {
+  readonly registry: Registry;
+  readonly uris: UriBuilder;
+  readonly executor: GraphqlExecutor;
+  readonly pageSize: PageSize;
+  /** The operations and schema facts, built from the schema on first use. */
+  catalog(): Promise<OperationCatalog>;
+  /** The OpenAPI document, when src/openapi provides one. */
+  openapi(): Promise<unknown>;
+}
+
+/** `Link` header values every resource response carries: its definition and the OpenAPI document. */
+export function serviceLinks(context: RestContext, resource: Resource): LinkValue[] {
+  return [
+    { href: context.uris.definition(resource), rel: "service" },
+    { href: context.uris.openapi(), rel: "service-desc", type: "application/openapi+json" },
+  ];
+}

@@ -1,0 +1,137 @@
+import { RESERVED_WORDS } from "@tusk/identifiers";
+import type { Resource } from "@tusk/registry";
+import type { Route } from "@tusk/uri";
+import type { Request, Response } from "express";
+import { sendRepresentation } from "../http/send.ts";
+import { EMBED_LIMIT, type OperationCatalog } from "../operations/index.ts";
+import { JSON_ONLY, negotiate, profileMediaType } from "../representation/negotiate.ts";
+import type { RestContext } from "./context.ts";
+import { allowedMethods } from "./methods.ts";
+import { VIEWS } from "./views.ts";
+
+/** Only what the route needs from a route to list its methods. */
+function methodsOf(resource: Resource): Record<string, string[]> {
+  const base = { canonical: true, canonicalPath: "" } as const;
+  const methods: Record<string, string[]> = {};
+  if (!resource.parent) methods.collection = allowedMethods({ ...base, kind: "collection", resource });
+  methods.item = allowedMethods({ ...base, kind: "item", resource, id: 0 });
+  return methods;
+}
+
+/**
+ * The definition of a resource (NARWHL reserved endpoint): what a client may
+ * request and what comes back, all derived from the registry and the schema.
+ */
+export function buildDefinition(context: RestContext, catalog: OperationCatalog, resource: Resource) {
+  const { uris } = context;
+  const facts = catalog.factsOf(resource);
+  const rule = resource.identifier.rule;
+  const sortable = resource.fields
+    .filter((field) => facts.sortFields.has(field.name))
+    .map((field) => field.restName);
+  return {
+    resource: resource.path,
+    title: resource.model,
+    description: resource.description ?? null,
+    media_types: ["application/json", profileMediaType(resource), "application/hal+json"],
+    methods: methodsOf(resource),
+    nested_under: resource.parent ? resource.parent.resource.path : null,
+    identifier: {
+      name: resource.identifier.field.restName,
+      title: rule.title,
+      description: rule.description,
+      pattern: rule.pattern,
+      example: rule.example,
+      server_assigned: resource.identifier.serverAssigned,
+    },
+    fields: resource.fields.map((field) => ({
+      name: field.restName,
+      type: field.type,
+      required: field.required,
+      required_on_create: field.requiredOnCreate,
+      writable: field.writable,
+      unique: field.unique,
+      filter_operators: [...(facts.filters.get(field.name)?.keys() ?? [])],
+      sortable: facts.sortFields.has(field.name),
+      ...(field.description ? { description: field.description } : {}),
+    })),
+    relations: resource.relations.map((relation) => ({
+      name: relation.restName,
+      rel: relation === resource.parent?.relation ? "up" : uris.definition(relation.target),
+      target: relation.target.path,
+      cardinality: relation.cardinality,
+      zoom: relation.restName,
+      membership_writable: relation.membershipWritable,
+    })),
+    query_parameters: {
+      filters:
+        "{field}={value} for equality, or {field}={operator}({value}); list operators take comma-separated values; repeated parameters combine with AND",
+      sort: { syntax: "sort=-price,name (a leading - sorts descending)", fields: sortable },
+      fields: "fields=name,price keeps only those members; self and the identifier are always kept",
+      zoom: {
+        syntax: `zoom=rel[,rel] embeds related resources under _embeds (lists: the first ${EMBED_LIMIT})`,
+        rels: resource.relations.map((relation) => relation.restName),
+      },
+      limit: { default: context.pageSize.default, max: context.pageSize.max },
+      cursor: "opaque; follow the next and prev links",
+      unknown: "any other parameter is refused with 400",
+    },
+    views: resource.parent ? [] : Object.keys(VIEWS),
+    reserved_words: [...RESERVED_WORDS],
+    _links: [
+      { rel: "self", href: uris.definition(resource), method: "GET" },
+      ...(resource.parent ? [] : [{ rel: "collection", href: uris.collection(resource), method: "GET" }]),
+      { rel: "service-desc", href: uris.openapi(), method: "GET" },
+    ],
+  };
+}
+
+/** `GET /v1/products/definition` (also `/v1/products/73924/definition`). */
+export async function getDefinition(context: RestContext, req: Request, res: Response, resource: Resource) {
+  const offer = negotiate(req.get("accept"), JSON_ONLY);
+  const catalog = await context.catalog();
+  sendRepresentation(req, res, {
+    contentType: offer.type,
+    body: buildDefinition(context, catalog, resource),
+    links: [{ href: context.uris.openapi(), rel: "service-desc", type: "application/openapi+json" }],
+  });
+}
+
+/** The resource a route belongs to, whose definition OPTIONS answers with. */
+function resourceOf(route: Route): Resource | undefined {
+  switch (route.kind) {
+    case "root":
+    case "openapi":
+      return undefined;
+    case "relation":
+    case "relation-item":
+      return route.relation.target;
+    default:
+      return route.resource;
+  }
+}
+
+/** OPTIONS: `Allow`, and the definition of the route's resource (never cached). */
+export async function optionsResponse(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: Route,
+  allowed: readonly string[],
+) {
+  res.setHeader("Allow", allowed.join(", "));
+  const resource = resourceOf(route);
+  if (!resource) {
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Content-Length", "0");
+    res.status(200).end();
+    return;
+  }
+  const catalog = await context.catalog();
+  sendRepresentation(req, res, {
+    contentType: "application/json",
+    body: buildDefinition(context, catalog, resource),
+    cacheControl: "no-store",
+    links: [{ href: context.uris.definition(resource), rel: "service" }],
+  });
+}

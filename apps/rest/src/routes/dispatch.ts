@@ -1,0 +1,97 @@
+import { ApiError } from "@tusk/errors";
+import type { ParseRouteResult, Route } from "@tusk/uri";
+import type { NextFunction, Request, Response } from "express";
+import { HttpProblem } from "../http/problem.ts";
+import { REDIRECT_CACHE, sendEmpty } from "../http/send.ts";
+import type { RestContext } from "./context.ts";
+import { getDefinition, optionsResponse } from "./definition.ts";
+import { addMember, removeMember } from "./membership.ts";
+import { allowedMethods } from "./methods.ts";
+import { getOpenApi } from "./openapi.ts";
+import { getCollection, getItem, getRelation, getRelationItem } from "./read.ts";
+import { getRoot } from "./root.ts";
+import { getView } from "./views.ts";
+import { createChild, createItem, deleteItem, patchItem } from "./write.ts";
+
+/** A path that names no route: 400 for an identifier its rule refuses, else 404. */
+function notRouted(result: Extract<ParseRouteResult, { ok: false }>): Error {
+  const { reason } = result;
+  if (reason.code === "bad-identifier") {
+    const name = reason.resource.identifier.field.restName;
+    return new ApiError(
+      "BAD_USER_INPUT",
+      `"${decodeURIComponent(reason.segment)}" is not a valid ${reason.error.kind}: ${reason.error.message}.`,
+      {
+        invalidParams: [{ name, reason: reason.error.message }],
+      },
+    );
+  }
+  return new ApiError("NOT_FOUND", "No resource at this URI.");
+}
+
+async function handle(context: RestContext, req: Request, res: Response, route: Route): Promise<void> {
+  const method = req.method === "HEAD" ? "GET" : req.method;
+  switch (`${route.kind} ${method}`) {
+    case "root GET":
+      return getRoot(context, req, res);
+    case "openapi GET":
+      return getOpenApi(context, req, res);
+    case "definition GET":
+      return getDefinition(context, req, res, (route as Extract<Route, { kind: "definition" }>).resource);
+    case "view GET":
+      return getView(context, req, res, route as Extract<Route, { kind: "view" }>);
+    case "collection GET":
+      return getCollection(context, req, res, (route as Extract<Route, { kind: "collection" }>).resource);
+    case "collection POST":
+      return createItem(context, req, res, (route as Extract<Route, { kind: "collection" }>).resource);
+    case "item GET":
+      return getItem(context, req, res, route as Extract<Route, { kind: "item" }>);
+    case "item PATCH":
+      return patchItem(context, req, res, route as Extract<Route, { kind: "item" }>);
+    case "item DELETE":
+      return deleteItem(context, req, res, route as Extract<Route, { kind: "item" }>);
+    case "relation GET":
+      return getRelation(context, req, res, route as Extract<Route, { kind: "relation" }>);
+    case "relation POST":
+      return createChild(context, req, res, route as Extract<Route, { kind: "relation" }>);
+    case "relation-item GET":
+      return getRelationItem(context, req, res, route as Extract<Route, { kind: "relation-item" }>);
+    case "relation-item PUT":
+      return addMember(context, req, res, route as Extract<Route, { kind: "relation-item" }>);
+    case "relation-item DELETE":
+      return removeMember(context, req, res, route as Extract<Route, { kind: "relation-item" }>);
+    default:
+      throw new Error(`No handler for ${route.kind} ${method}`);
+  }
+}
+
+/**
+ * The one middleware that routes every request: the path is parsed by the
+ * URI builder (derived from the registry), so no resource has an Express
+ * route of its own. Non-canonical paths redirect; unsupported methods get 405.
+ */
+export function dispatcher(context: RestContext) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const parsed = context.uris.parse(req.path);
+      if (!parsed.ok) throw notRouted(parsed);
+      const { route } = parsed;
+      if (!route.canonical) {
+        const search = req.originalUrl.includes("?")
+          ? req.originalUrl.slice(req.originalUrl.indexOf("?"))
+          : "";
+        const status = req.method === "GET" || req.method === "HEAD" ? 301 : 308;
+        const location = `${context.uris.url(route.canonicalPath)}${search}`;
+        return sendEmpty(res, status, { Location: location, "Cache-Control": REDIRECT_CACHE });
+      }
+      const allowed = allowedMethods(route);
+      if (req.method === "OPTIONS") return await optionsResponse(context, req, res, route, allowed);
+      if (!allowed.includes(req.method)) {
+        throw new HttpProblem(405, `${req.method} is not supported here.`, { Allow: allowed.join(", ") });
+      }
+      await handle(context, req, res, route);
+    } catch (error) {
+      next(error);
+    }
+  };
+}

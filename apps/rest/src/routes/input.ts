@@ -1,0 +1,144 @@
+import { ApiError, type InvalidParam } from "@tusk/errors";
+import type { Resource, ResourceField } from "@tusk/registry";
+
+type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const INT32 = 2 ** 31;
+
+/** Checks one JSON value against a field's type; identifiers go through their rule (so ISBN-10 input is stored as ISBN-13). */
+function coerceField(resource: Resource, field: ResourceField, value: unknown): Coerced {
+  if (value === null)
+    return field.required ? { ok: false, reason: "may not be null" } : { ok: true, value: null };
+  if (field.isIdentifier && !resource.identifier.serverAssigned) {
+    const parsed = resource.identifier.rule.parse(String(value));
+    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: parsed.error.message };
+  }
+  switch (field.type) {
+    case "Int":
+    case "BigInt":
+      return Number.isInteger(value) && Math.abs(value as number) < INT32
+        ? { ok: true, value }
+        : { ok: false, reason: "must be an integer" };
+    case "Float":
+      return typeof value === "number" ? { ok: true, value } : { ok: false, reason: "must be a number" };
+    case "Decimal":
+      if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value: String(value) };
+      return typeof value === "string" && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)
+        ? { ok: true, value }
+        : { ok: false, reason: "must be a decimal number (a JSON number or a numeric string)" };
+    case "Boolean":
+      return typeof value === "boolean"
+        ? { ok: true, value }
+        : { ok: false, reason: "must be true or false" };
+    case "DateTime":
+      return typeof value === "string" && !Number.isNaN(Date.parse(value))
+        ? { ok: true, value: new Date(value).toISOString() }
+        : { ok: false, reason: "must be an ISO 8601 date-time string" };
+    case "String":
+      return typeof value === "string" ? { ok: true, value } : { ok: false, reason: "must be a string" };
+    default:
+      return { ok: true, value };
+  }
+}
+
+/** Members of a representation that are not data; a client may send a fetched representation back. */
+const REPRESENTATION_MEMBERS = new Set(["_links", "_embeds"]);
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === "string" && typeof b === "string" && !Number.isNaN(Date.parse(a)) && /T/.test(a)) {
+    return Date.parse(a) === Date.parse(b);
+  }
+  return String(a) === String(b) && (a === null) === (b === null);
+}
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new ApiError("UNPROCESSABLE", "The body must be a JSON object.", {
+      invalidParams: [{ name: "body", reason: "must be a JSON object" }],
+    });
+  }
+  return body as Record<string, unknown>;
+}
+
+function refuse(errors: InvalidParam[]): never {
+  const names = errors.map((error) => error.name).join(", ");
+  throw new ApiError("UNPROCESSABLE", `Invalid fields: ${names}.`, { invalidParams: errors });
+}
+
+/**
+ * A create body (snake_case) as the GraphQL create input (camelCase).
+ * `fixed` holds values the URI decides (a line item's order); the body may
+ * repeat them only unchanged.
+ */
+export function createInput(
+  resource: Resource,
+  body: unknown,
+  fixed: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  const members = objectBody(body);
+  const errors: InvalidParam[] = [];
+  const input: Record<string, unknown> = { ...fixed };
+  const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
+  for (const [name, value] of Object.entries(members)) {
+    if (REPRESENTATION_MEMBERS.has(name)) continue;
+    const field = byRest.get(name);
+    if (!field) {
+      errors.push({ name, reason: "unknown field" });
+      continue;
+    }
+    if (field.writable === "never") {
+      errors.push({ name, reason: "read-only: assigned by the server" });
+      continue;
+    }
+    const coerced = coerceField(resource, field, value);
+    if (!coerced.ok) errors.push({ name, reason: coerced.reason });
+    else if (Object.hasOwn(fixed, field.name) && !sameValue(fixed[field.name], coerced.value))
+      errors.push({ name, reason: "is given by the URI and must match it" });
+    else input[field.name] = coerced.value;
+  }
+  for (const field of resource.fields) {
+    if (
+      field.requiredOnCreate &&
+      !Object.hasOwn(input, field.name) &&
+      !errors.some((e) => e.name === field.restName)
+    )
+      errors.push({ name: field.restName, reason: "required" });
+  }
+  if (errors.length > 0) refuse(errors);
+  return input;
+}
+
+/**
+ * A JSON merge patch (RFC 7396) as the GraphQL update input. Representations
+ * are flat, so merging is member by member: a value sets the field, `null`
+ * clears it. Identifier, create-only and read-only members are accepted only
+ * unchanged (so a fetched representation can be sent back); changing one is 422.
+ */
+export function updateInput(resource: Resource, body: unknown, current: Readonly<Record<string, unknown>>) {
+  const members = objectBody(body);
+  const errors: InvalidParam[] = [];
+  const input: Record<string, unknown> = {};
+  const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
+  for (const [name, value] of Object.entries(members)) {
+    if (REPRESENTATION_MEMBERS.has(name)) continue;
+    const field = byRest.get(name);
+    if (!field) {
+      errors.push({ name, reason: "unknown field" });
+      continue;
+    }
+    if (field.writable !== "always") {
+      const given = field.isIdentifier ? resource.identifier.rule.parse(String(value)) : undefined;
+      const comparable = given?.ok ? given.value : value;
+      if (!sameValue(comparable, current[field.name])) {
+        const why = field.isIdentifier ? "the identifier never changes" : "cannot be changed after creation";
+        errors.push({ name, reason: why });
+      }
+      continue;
+    }
+    const coerced = coerceField(resource, field, value);
+    if (!coerced.ok) errors.push({ name, reason: coerced.reason });
+    else input[field.name] = coerced.value;
+  }
+  if (errors.length > 0) refuse(errors);
+  return input;
+}

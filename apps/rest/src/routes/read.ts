@@ -1,0 +1,206 @@
+import { ApiError } from "@tusk/errors";
+import type { Resource, ResourceRelation } from "@tusk/registry";
+import type { ItemAddress, LinkValue, Route } from "@tusk/uri";
+import type { Request, Response } from "express";
+import { sendRepresentation } from "../http/send.ts";
+import { type OperationCatalog, selectionVariables } from "../operations/index.ts";
+import { type ParsedQuery, parseQuery, type QueryCapabilities } from "../query/index.ts";
+import { toItem } from "../representation/item.ts";
+import type { HyperLink, RestDocument } from "../representation/model.ts";
+import { negotiate, resourceOffers } from "../representation/negotiate.ts";
+import { addressVariables, describeAddress } from "./address.ts";
+import { type RestContext, serviceLinks } from "./context.ts";
+import { execute, located } from "./execute.ts";
+import { type PageInfo, pageLinks, pageLinkValues, pageVariables } from "./pages.ts";
+
+type Data = Record<string, unknown>;
+
+/** The request's query string (Express's own parsing is not used: repeated and `+` values must read the same everywhere). */
+export function searchParams(req: Request): URLSearchParams {
+  const index = req.originalUrl.indexOf("?");
+  return new URLSearchParams(index === -1 ? "" : req.originalUrl.slice(index + 1));
+}
+
+function readQuery(
+  context: RestContext,
+  catalog: OperationCatalog,
+  req: Request,
+  resource: Resource,
+  capabilities: QueryCapabilities,
+): ParsedQuery {
+  const zoomRel = (name: string) => {
+    const relation = resource.relation(name);
+    return relation ? context.uris.definition(relation.target) : name;
+  };
+  return parseQuery(
+    searchParams(req),
+    resource,
+    catalog.factsOf(resource),
+    capabilities,
+    context.pageSize,
+    zoomRel,
+  );
+}
+
+interface Reply {
+  readonly resource: Resource;
+  readonly document: RestDocument;
+  readonly links?: readonly LinkValue[];
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Negotiates the format first (406 before any work), then writes the document the handler built. */
+async function reply(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  resource: Resource,
+  build: () => Promise<Reply>,
+) {
+  const offer = negotiate(req.get("accept"), resourceOffers(resource));
+  const result = await build();
+  sendRepresentation(req, res, {
+    contentType: offer.type,
+    body: offer.write(result.document),
+    links: [...(result.links ?? []), ...serviceLinks(context, result.resource)],
+    headers: result.headers ?? {},
+  });
+}
+
+/** Headers of a representation served away from its canonical URI (NARWHL.md #19, #26). */
+function canonicalHeaders(href: string) {
+  return { links: [{ href, rel: "canonical" }], headers: { "Content-Location": href } };
+}
+
+function single(
+  context: RestContext,
+  resource: Resource,
+  record: Data,
+  zoom: ReadonlySet<string>,
+): RestDocument {
+  const item = toItem(context.uris, resource, record, zoom);
+  const self = item.links.find((link) => link.rel === "self");
+  return { key: resource.path, items: [item], links: self ? [self] : [], single: true };
+}
+
+/** `GET /v1/products/73924`, `GET /v1/orders/9/line_items/12345`. */
+export async function getItem(context: RestContext, req: Request, res: Response, route: ItemAddress) {
+  const { resource } = route;
+  await reply(context, req, res, resource, async () => {
+    const catalog = await context.catalog();
+    const query = readQuery(context, catalog, req, resource, { select: true });
+    const built = catalog.operation({ kind: "item", resource });
+    const variables = {
+      ...addressVariables(route),
+      ...selectionVariables(resource, query.fields, query.zoom),
+    };
+    const data = await execute(context, built, variables, resource);
+    const record = located(data, built, describeAddress(route));
+    return { resource, document: single(context, resource, record, query.zoom) };
+  });
+}
+
+function listDocument(
+  context: RestContext,
+  req: Request,
+  resource: Resource,
+  base: string,
+  query: ParsedQuery,
+  connection: { nodes: Data[]; pageInfo: PageInfo },
+): { document: RestDocument; links: LinkValue[] } {
+  const links: HyperLink[] = pageLinks(base, searchParams(req), query, connection.pageInfo);
+  const items = connection.nodes.map((node) => toItem(context.uris, resource, node, query.zoom));
+  return { document: { key: resource.path, items, links, single: false }, links: pageLinkValues(links) };
+}
+
+const LIST: QueryCapabilities = { filters: true, page: true, select: true };
+
+function listVariables(resource: Resource, query: ParsedQuery): Record<string, unknown> {
+  return {
+    where: query.where ?? null,
+    orderBy: query.orderBy ?? null,
+    ...pageVariables(query),
+    ...selectionVariables(resource, query.fields, query.zoom),
+  };
+}
+
+/** `GET /v1/products?price=gte(200)&sort=-price&limit=10`. */
+export async function getCollection(context: RestContext, req: Request, res: Response, resource: Resource) {
+  await reply(context, req, res, resource, async () => {
+    const catalog = await context.catalog();
+    const query = readQuery(context, catalog, req, resource, LIST);
+    const built = catalog.operation({ kind: "collection", resource });
+    const data = await execute(context, built, listVariables(resource, query), resource);
+    const connection = data.conn as { nodes: Data[]; pageInfo: PageInfo };
+    return {
+      resource,
+      ...listDocument(context, req, resource, context.uris.collection(resource), query, connection),
+    };
+  });
+}
+
+/** `GET /v1/categories/36/products` (a list) or `GET /v1/orders/9/user` (one resource, canonical elsewhere). */
+export async function getRelation(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: ItemAddress & { relation: ResourceRelation; canonicalPath: string },
+) {
+  const { relation } = route;
+  const target = relation.target;
+  await reply(context, req, res, target, async () => {
+    const catalog = await context.catalog();
+    const toOne = relation.cardinality === "to-one";
+    const query = readQuery(context, catalog, req, target, toOne ? { select: true } : LIST);
+    const built = catalog.operation({ kind: "relation", resource: route.resource, relation });
+    const selection = selectionVariables(target, query.fields, query.zoom);
+    const variables = toOne
+      ? { ...addressVariables(route), ...selection }
+      : { ...addressVariables(route), ...listVariables(target, query) };
+    const source = located(await execute(context, built, variables, target), built, describeAddress(route));
+    if (toOne) {
+      const record = source.rel as Data | null;
+      if (!record) throw new ApiError("NOT_FOUND", `No ${relation.restName} for ${describeAddress(route)}.`);
+      const document = single(context, target, record, query.zoom);
+      return { resource: target, document, ...canonicalHeaders(context.uris.item(target, record)) };
+    }
+    const connection = source.rel as { nodes: Data[]; pageInfo: PageInfo };
+    const base = context.uris.url(route.canonicalPath);
+    return { resource: target, ...listDocument(context, req, target, base, query, connection) };
+  });
+}
+
+/** `GET /v1/categories/36/products/73924`: the product's own representation, 404 unless it is a member. */
+export async function getRelationItem(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: Extract<Route, { kind: "relation-item" }>,
+) {
+  const { relation } = route;
+  const target = relation.target;
+  await reply(context, req, res, target, async () => {
+    const catalog = await context.catalog();
+    const query = readQuery(context, catalog, req, target, { select: true });
+    const built = catalog.operation({ kind: "relation-item", resource: route.resource, relation });
+    const idField = target.identifier.field.name;
+    const variables = {
+      ...addressVariables(route),
+      where: { [idField]: { equals: route.targetId } },
+      orderBy: null,
+      first: 1,
+      after: null,
+      last: null,
+      before: null,
+      ...selectionVariables(target, query.fields, query.zoom),
+    };
+    const source = located(await execute(context, built, variables, target), built, describeAddress(route));
+    const [record] = (source.rel as { nodes: Data[] }).nodes;
+    if (!record) {
+      const what = `${relation.restName} ${route.targetId} in ${describeAddress(route)}`;
+      throw new ApiError("NOT_FOUND", `No ${what}.`);
+    }
+    const document = single(context, target, record, query.zoom);
+    return { resource: target, document, ...canonicalHeaders(context.uris.item(target, record)) };
+  });
+}

@@ -1,0 +1,128 @@
+import { ApiError } from "@tusk/errors";
+import type { Resource } from "@tusk/registry";
+import type { ItemAddress, Route } from "@tusk/uri";
+import type { Request, Response } from "express";
+import { readJsonBody } from "../http/body.ts";
+import { ifMatch, noneMatch, strongEtag } from "../http/etag.ts";
+import { sendEmpty, sendRepresentation } from "../http/send.ts";
+import { type OperationCatalog, selectionVariables } from "../operations/index.ts";
+import { toItem } from "../representation/item.ts";
+import type { RestDocument } from "../representation/model.ts";
+import { type MediaOffer, negotiate, resourceOffers } from "../representation/negotiate.ts";
+import { addressVariables, describeAddress } from "./address.ts";
+import { type RestContext, serviceLinks } from "./context.ts";
+import { execute, located } from "./execute.ts";
+import { createInput, updateInput } from "./input.ts";
+
+type Data = Record<string, unknown>;
+
+function document(context: RestContext, resource: Resource, record: Data): RestDocument {
+  const item = toItem(context.uris, resource, record);
+  return {
+    key: resource.path,
+    items: [item],
+    links: item.links.filter((link) => link.rel === "self"),
+    single: true,
+  };
+}
+
+function send(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  offer: MediaOffer,
+  resource: Resource,
+  record: Data,
+  status = 200,
+) {
+  const location = context.uris.item(resource, record);
+  sendRepresentation(req, res, {
+    status,
+    contentType: offer.type,
+    body: offer.write(document(context, resource, record)),
+    links: serviceLinks(context, resource),
+    headers: status === 201 ? { Location: location } : { "Content-Location": location },
+  });
+}
+
+async function create(context: RestContext, req: Request, res: Response, resource: Resource, fixed: Data) {
+  const offer = negotiate(req.get("accept"), resourceOffers(resource));
+  const body = await readJsonBody(req, res, ["application/json"]);
+  const catalog = await context.catalog();
+  const input = createInput(resource, body, fixed);
+  const built = catalog.operation({ kind: "create", resource });
+  const data = await execute(context, built, { input, ...selectionVariables(resource, undefined) }, resource);
+  send(context, req, res, offer, resource, data.node as Data, 201);
+}
+
+/** `POST /v1/products`: 201, `Location` at the canonical URI, body `self` equal to it. */
+export function createItem(context: RestContext, req: Request, res: Response, resource: Resource) {
+  return create(context, req, res, resource, {});
+}
+
+/** `POST /v1/orders/9/line_items`: the parent comes from the URI. */
+export function createChild(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: Extract<Route, { kind: "relation" }>,
+) {
+  const child = route.relation.target;
+  const [foreignKey] = child.parent?.relation.foreignKeys ?? [];
+  if (!foreignKey) throw new Error(`${child.model} has no parent key`);
+  return create(context, req, res, child, { [foreignKey]: route.id });
+}
+
+async function current(context: RestContext, catalog: OperationCatalog, route: ItemAddress): Promise<Data> {
+  const built = catalog.operation({ kind: "item", resource: route.resource });
+  const variables = { ...addressVariables(route), ...selectionVariables(route.resource, undefined) };
+  return located(await execute(context, built, variables, route.resource), built, describeAddress(route));
+}
+
+/**
+ * If-Match is compared with the ETags of the current representation in every
+ * format we serve (the client may hold any of them); If-None-Match: * fails
+ * because the item exists. The check and the write are two operations, so a
+ * write landing between them is not detected (acceptable without row versions).
+ */
+function checkPreconditions(context: RestContext, req: Request, resource: Resource, record: Data) {
+  const tags = resourceOffers(resource).map((offer) =>
+    strongEtag(JSON.stringify(offer.write(document(context, resource, record)))),
+  );
+  const matchHeader = req.get("if-match");
+  if (matchHeader !== undefined && !tags.some((tag) => ifMatch(matchHeader, tag))) {
+    throw new ApiError("PRECONDITION_FAILED", "The resource has changed since the ETag given in If-Match.");
+  }
+  const noneHeader = req.get("if-none-match");
+  if (noneHeader !== undefined && tags.some((tag) => !noneMatch(noneHeader, tag))) {
+    throw new ApiError("PRECONDITION_FAILED", "If-None-Match matched the current representation.");
+  }
+}
+
+/** `PATCH /v1/products/73924` with a JSON merge patch. */
+export async function patchItem(context: RestContext, req: Request, res: Response, route: ItemAddress) {
+  const { resource } = route;
+  const offer = negotiate(req.get("accept"), resourceOffers(resource));
+  const body = await readJsonBody(req, res, ["application/merge-patch+json", "application/json"]);
+  const catalog = await context.catalog();
+  const before = await current(context, catalog, route);
+  checkPreconditions(context, req, resource, before);
+  const input = updateInput(resource, body, before);
+  if (Object.keys(input).length === 0) return send(context, req, res, offer, resource, before);
+  const built = catalog.operation({ kind: "update", resource });
+  const variables = { ...addressVariables(route), input, ...selectionVariables(resource, undefined) };
+  const data = await execute(context, built, variables, resource);
+  send(context, req, res, offer, resource, data.node as Data);
+}
+
+/** `DELETE /v1/products/73924`: 204; 404 when already gone. */
+export async function deleteItem(context: RestContext, req: Request, res: Response, route: ItemAddress) {
+  const { resource } = route;
+  const catalog = await context.catalog();
+  if (req.get("if-match") !== undefined || req.get("if-none-match") !== undefined) {
+    checkPreconditions(context, req, resource, await current(context, catalog, route));
+  }
+  const built = catalog.operation({ kind: "delete", resource });
+  await execute(context, built, addressVariables(route), resource);
+  sendEmpty(res, 204, { "Cache-Control": "no-store" });
+}
