@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 
-/** The subset of Prisma's DMMF data model the registry reads. */
+/**
+ * One field of a model in Prisma's DMMF data model, as far as the registry reads it.
+ *
+ * @example
+ * readGeneratedDatamodel().models[0]?.fields.find((f) => f.isId)?.name; // "username"
+ */
 export interface DatamodelField {
   readonly name: string;
   readonly dbName?: string | null;
@@ -20,6 +25,12 @@ export interface DatamodelField {
   readonly default?: unknown;
 }
 
+/**
+ * One model of Prisma's DMMF data model.
+ *
+ * @example
+ * readGeneratedDatamodel().models.find((m) => m.name === "Book")?.dbName; // "books"
+ */
 export interface DatamodelModel {
   readonly name: string;
   readonly dbName: string | null;
@@ -27,6 +38,12 @@ export interface DatamodelModel {
   readonly fields: readonly DatamodelField[];
 }
 
+/**
+ * The subset of Prisma's DMMF data model the registry reads.
+ *
+ * @example
+ * const datamodel: Datamodel = readGeneratedDatamodel();
+ */
 export interface Datamodel {
   readonly models: readonly DatamodelModel[];
 }

@@ -1,6 +1,11 @@
 import type { IdentifierKind } from "@tusk/identifiers";
 
-/** Per-relation annotation; everything else is read from Prisma. */
+/**
+ * Per-relation annotation; everything else is read from Prisma.
+ *
+ * @example
+ * const relations: Record<string, RelationEntry> = { books: { path: "titles" }, auditLog: { hidden: true } };
+ */
 export interface RelationEntry {
   /** Path segment; defaults to the snake_case field name. */
   readonly path?: string;
@@ -13,6 +18,9 @@ export interface RelationEntry {
 /**
  * What the registry adds to a Prisma model to make it a resource. Names of
  * fields and relations are checked against the Prisma data model at load time.
+ *
+ * @example
+ * const entry: ResourceEntry = { path: "books", identifier: { field: "isbn", rule: "isbn" }, writable: ["title"] };
  */
 export interface ResourceEntry {
   /** Lowercase plural path segment (`products`). */
@@ -39,7 +47,12 @@ export interface ResourceEntry {
   readonly readOnly?: boolean;
 }
 
-/** The annotation for every Prisma model: a resource entry, or listed as internal. */
+/**
+ * The annotation for every Prisma model: a resource entry, or listed as internal.
+ *
+ * @example
+ * const definition: RegistryDefinition = { resources: { Book: entry }, internal: ["AuditLog"] };
+ */
 export interface RegistryDefinition {
   readonly resources: Readonly<Record<string, ResourceEntry>>;
   /** Models deliberately kept out of the APIs (join tables, bookkeeping). */

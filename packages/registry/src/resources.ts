@@ -4,6 +4,9 @@ import { defineRegistry } from "./define.ts";
  * The resources Tusk serves. Each entry adds to a Prisma model only what Prisma
  * does not say: its path, identifier rule, which fields clients may filter,
  * sort and write, and where it lives. See docs/adding-a-resource.md.
+ *
+ * @example
+ * definition.resources.Book.identifier.rule; // "isbn"
  */
 export const definition = defineRegistry({
   resources: {

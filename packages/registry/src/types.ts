@@ -1,15 +1,30 @@
 import type { IdentifierRule } from "@tusk/identifiers";
 
-/** Prisma scalar types the APIs know how to expose. */
+/**
+ * Prisma scalar types the APIs know how to expose.
+ *
+ * @example
+ * registry.byModel("Product")?.field("price")?.type; // "Decimal"
+ */
 export type ScalarType = "String" | "Int" | "BigInt" | "Float" | "Decimal" | "Boolean" | "DateTime" | "Json";
 
 /**
  * When a client may set a field: on create and update, only when creating
  * (identifiers given once, a line item's order), or never (server-assigned).
+ *
+ * @example
+ * registry.byModel("Order")?.field("username")?.writable; // "create"
  */
 export type Writability = "always" | "create" | "never";
 
-/** A scalar field of a resource, as both APIs expose it. */
+/**
+ * A scalar field of a resource, as both APIs expose it.
+ *
+ * @example
+ * const price = registry.byModel("Product")?.field("price");
+ * price?.restName; // "price"
+ * price?.filterable; // true
+ */
 export interface ResourceField {
   /** Prisma field name; also the GraphQL field name. */
   readonly name: string;
@@ -28,9 +43,22 @@ export interface ResourceField {
   readonly description?: string;
 }
 
+/**
+ * How many targets a relation has, seen from both ends.
+ *
+ * @example
+ * registry.byModel("Category")?.relation("products")?.cardinality; // "many-to-many"
+ */
 export type RelationCardinality = "to-one" | "to-many" | "many-to-many";
 
-/** A relation field of a resource, navigable as a REST sub-path and a GraphQL field. */
+/**
+ * A relation field of a resource, navigable as a REST sub-path and a GraphQL field.
+ *
+ * @example
+ * const owner = registry.byModel("Vehicle")?.relation("owner");
+ * owner?.target.model; // "User"
+ * owner?.foreignKeys; // ["username"]
+ */
 export interface ResourceRelation {
   /** Prisma field name; also the GraphQL field name. */
   readonly name: string;
@@ -51,7 +79,13 @@ export interface ResourceRelation {
   readonly membershipWritable: boolean;
 }
 
-/** A resource's identifier: the field and the rule that parses and formats it. */
+/**
+ * A resource's identifier: the field and the rule that parses and formats it.
+ *
+ * @example
+ * const { rule } = registry.byModel("Book")!.identifier;
+ * rule.parse("0-306-40615-2"); // { ok: true, value: "9780306406157", ... }
+ */
 export interface ResourceIdentifier {
   readonly field: ResourceField;
   readonly rule: IdentifierRule;
@@ -59,7 +93,14 @@ export interface ResourceIdentifier {
   readonly serverAssigned: boolean;
 }
 
-/** The parent of a resource that exists only under it (a line item under its order). */
+/**
+ * The parent of a resource that exists only under it (a line item under its order).
+ *
+ * @example
+ * const parent = registry.byModel("LineItem")?.parent;
+ * parent?.resource.path; // "orders"
+ * parent?.collection.path; // "line_items"
+ */
 export interface ResourceParent {
   /** The to-one relation from the child to the parent. */
   readonly relation: ResourceRelation;
@@ -68,7 +109,14 @@ export interface ResourceParent {
   readonly collection: ResourceRelation;
 }
 
-/** One resource: a Prisma model exposed by both APIs. */
+/**
+ * One resource: a Prisma model exposed by both APIs.
+ *
+ * @example
+ * const product = registry.byPath("products");
+ * product?.model; // "Product"
+ * product?.relations.map((r) => r.path); // ["categories", "line_items"]
+ */
 export interface Resource {
   /** Prisma model name; also the GraphQL type name. */
   readonly model: string;
@@ -92,7 +140,12 @@ export interface Resource {
   relation(name: string): ResourceRelation | undefined;
 }
 
-/** The loaded registry: every resource and every way to look one up. */
+/**
+ * The loaded registry: every resource and every way to look one up.
+ *
+ * @example
+ * registry.byFormerPath("items")?.path; // "products"
+ */
 export interface Registry {
   readonly resources: readonly Resource[];
   /** Resources with a root collection (not nested-only). */

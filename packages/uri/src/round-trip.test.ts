@@ -139,3 +139,25 @@ test("every resource, relation and route kind is exercised above", () => {
   }
   expect([...kinds].sort()).toEqual(["many-to-many", "nested item", "root item", "to-many", "to-one"]);
 });
+
+test("whatever a path's identifier says, its canonical path parses to the same route, canonically", () => {
+  const rootResources = registry.rootResources;
+  // Strings close to every rule's alphabet, so that many parse, plus arbitrary ones that mostly do not.
+  const raw = fc.oneof(
+    fc.string({ unit: fc.constantFrom(..."0123456789-XxjdoeJDOE _%/") }),
+    fc.string({ unit: "binary" }),
+    ...registry.resources.map((r) => validId(r).map(String)),
+  );
+  fc.assert(
+    fc.property(fc.constantFrom(...rootResources), raw.filter(Boolean), (resource, value) => {
+      const first = uris.parse(`/v1/${resource.path}/${encodeURIComponent(value)}`);
+      if (!first.ok) {
+        expect(first.reason.code).toBe("bad-identifier");
+        return;
+      }
+      const again = uris.parse(first.route.canonicalPath);
+      expect(again).toEqual({ ok: true, route: { ...first.route, canonical: true } });
+    }),
+    { numRuns: 300 },
+  );
+});

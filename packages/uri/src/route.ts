@@ -44,7 +44,12 @@ export interface RouteBase {
   readonly canonicalResourceUri?: string;
 }
 
-/** The part of an item route that names one record: its id and, for nested-only resources, its parent. */
+/**
+ * The part of an item route that names one record: its id and, for nested-only resources, its parent.
+ *
+ * @example
+ * const lineItem: ItemAddress = { resource: lineItems, id: 12345, parent: { resource: orders, id: 9 } };
+ */
 export interface ItemAddress {
   readonly resource: Resource;
   readonly id: IdValue;
