@@ -20,19 +20,38 @@ function findApiError(error: unknown): ApiError | undefined {
  * found by position in the document's source.
  */
 function locationName(error: GraphQLError): string | undefined {
+  // graphql-jit reports bad variables without nodes, by message only.
+  const variable = /^Variable "\$(\w+)"/.exec(error.message);
+  if (variable) return variable[1];
   const node = error.nodes?.[0] as ASTNode | undefined;
   if (node?.kind === Kind.VARIABLE_DEFINITION) return node.variable.name.value;
   const start = node?.loc?.start;
   const body = error.source?.body;
   if (start === undefined || !body) return undefined;
   let name: string | undefined;
+  const path: string[] = [];
+  const check = (value: ASTNode) => {
+    if (name === undefined && value.loc?.start === start) name = path.join(".");
+  };
   try {
     visit(parse(body), {
-      Argument(arg) {
-        if (arg.value.loc?.start === start) name = arg.name.value;
+      Argument: {
+        enter: (arg) => {
+          path.push(arg.name.value);
+          check(arg.value);
+        },
+        leave: () => {
+          path.pop();
+        },
       },
-      ObjectField(field) {
-        if (field.value.loc?.start === start) name = name ? `${name}.${field.name.value}` : field.name.value;
+      ObjectField: {
+        enter: (field) => {
+          path.push(field.name.value);
+          check(field.value);
+        },
+        leave: () => {
+          path.pop();
+        },
       },
     });
   } catch {
@@ -101,7 +120,11 @@ export function maskError(
       error instanceof GraphQLError && error.path === undefined ? locationName(error) : undefined;
     // A scalar refusal names only its kind ("ISBN"); replace that with the argument it was given to.
     if (located && params.length === 1) params = [{ name: located, reason: params[0]!.reason }];
-    return withLocation(error, { code: apiError.code, ...paramExtensions(params), ...stack }, error.message);
+    // Coercion wrappers may drop the reason ("...; Expected type ISBN."): keep it in the message.
+    const message = error.message.includes(apiError.message)
+      ? error.message
+      : `${error.message.replace(/;? ?Expected type [^.]*\.$/, "")}; ${apiError.message}`;
+    return withLocation(error, { code: apiError.code, ...paramExtensions(params), ...stack }, message);
   }
   if (error instanceof GraphQLError) {
     if (isGraphqlOwnError(error))

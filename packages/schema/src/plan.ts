@@ -155,7 +155,6 @@ export function collectionArgs(
  */
 export function planField(
   env: PlanEnv,
-  resource: Resource,
   type: GraphQLObjectType,
   select: Select,
   nodes: readonly FieldNode[],
@@ -210,6 +209,6 @@ export function planSelect(env: PlanEnv, resource: Resource, sets: readonly Sele
   const select: Select = { [resource.identifier.field.name]: true };
   for (const key of resource.parent?.relation.foreignKeys ?? []) select[key] = true;
   const type = env.schema.getType(resource.model) as GraphQLObjectType;
-  for (const nodes of collectFields(env, sets).values()) planField(env, resource, type, select, nodes, true);
+  for (const nodes of collectFields(env, sets).values()) planField(env, type, select, nodes, true);
   return select;
 }

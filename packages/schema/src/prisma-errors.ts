@@ -24,6 +24,19 @@ function constraintFields(meta: Record<string, unknown> | undefined): string[] {
   return Array.isArray(fields) ? fields.map((f) => String(f).replace(/^"|"$/g, "")) : [];
 }
 
+/** PostgreSQL's SQLSTATE, when Prisma passes a database error through (code P2039 and others). */
+function sqlState(meta: Record<string, unknown> | undefined): string | undefined {
+  const cause = (meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause;
+  return typeof cause?.originalCode === "string" ? cause.originalCode : undefined;
+}
+
+/** Prisma codes for SQLSTATEs that Prisma leaves untranslated through driver adapters. */
+const SQL_STATE_CODES: Readonly<Record<string, string>> = {
+  "23505": "P2002", // unique_violation
+  "23503": "P2003", // foreign_key_violation
+  "23001": "P2003", // restrict_violation: a RESTRICT reference still points here
+};
+
 /**
  * Translates Prisma's errors into the shared vocabulary: a unique clash is `CONFLICT` naming
  * the fields, a missing record `NOT_FOUND`, a reference to a missing row `NOT_FOUND`, deleting a row still referred to `CONFLICT`; anything else is
@@ -34,7 +47,9 @@ function constraintFields(meta: Record<string, unknown> | undefined): string[] {
  */
 export function toApiError(error: unknown, model: string, operation: "write" | "delete" = "write"): unknown {
   if (error instanceof ApiError || !isKnownRequestError(error)) return error;
-  switch (error.code) {
+  const state = sqlState(error.meta);
+  const code = (state && SQL_STATE_CODES[state]) || error.code;
+  switch (code) {
     case "P2002": {
       const fields = constraintFields(error.meta);
       const which = fields.length > 0 ? fields.join(", ") : "a unique field";

@@ -23,7 +23,7 @@ async function sourceOf(
   if (context.planned.has(info.fieldNodes[0]!)) return parent;
   const select: Select = {};
   const env = planEnv(info, context, limits);
-  planField(env, resource, info.parentType as GraphQLObjectType, select, info.fieldNodes, false);
+  planField(env, info.parentType as GraphQLObjectType, select, info.fieldNodes, false);
   const idField = resource.identifier.field.name;
   const row = await delegate(context.prisma, resource).findUnique({
     where: { [idField]: parent[idField] },
