@@ -17,6 +17,7 @@ describe("error codes", () => {
     ["BAD_USER_INPUT", 400],
     ["UNPROCESSABLE", 422],
     ["PRECONDITION_FAILED", 412],
+    ["PAYLOAD_TOO_LARGE", 413],
   ] as const)("maps %s to %i", (code, status) => {
     expect(new ApiError(code, "x").status).toBe(status);
   });

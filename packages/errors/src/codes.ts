@@ -11,6 +11,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "QUERY_TOO_COMPLEX"
   | "PRECONDITION_FAILED"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL_SERVER_ERROR";
 
 /** HTTP status for each error code. */
@@ -22,6 +23,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   QUERY_TOO_COMPLEX: 400,
   PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -34,6 +36,7 @@ export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   FORBIDDEN: "Forbidden",
   QUERY_TOO_COMPLEX: "Query Too Complex",
   PRECONDITION_FAILED: "Precondition Failed",
+  PAYLOAD_TOO_LARGE: "Content Too Large",
   INTERNAL_SERVER_ERROR: "Internal Server Error",
 };
 
