@@ -40,17 +40,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (location.kind === "pglite") {
     if (location.dataDir !== "memory") mkdirSync(location.dataDir, { recursive: true });
     const pglite = location.dataDir === "memory" ? new PGlite() : new PGlite(location.dataDir);
-    await pglite.waitReady;
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...log });
-    return {
-      prisma,
-      location,
-      sql: pgliteExecutor(pglite),
-      close: async () => {
-        await prisma.$disconnect();
-        await pglite.close();
-      },
-    };
+    return databaseOverPGlite(pglite, location, options.log);
   }
   const adapter = new PrismaPg({ connectionString: location.url, max: options.poolSize ?? 10 });
   const prisma = new PrismaClient({ adapter, ...log });
@@ -62,6 +52,28 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     close: async () => {
       await prisma.$disconnect();
       await sql.close();
+    },
+  };
+}
+
+/**
+ * Wraps an already created PGlite instance (e.g. one loaded from a data-dir
+ * dump by the test helper). close() closes the PGlite instance too.
+ */
+export async function databaseOverPGlite(
+  pglite: PGlite,
+  location: DatabaseLocation = { kind: "pglite", dataDir: "memory" },
+  log?: DatabaseOptions["log"],
+): Promise<Database> {
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...(log ? { log } : {}) });
+  return {
+    prisma,
+    location,
+    sql: pgliteExecutor(pglite),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * @tusk/db: a ready Prisma client over PGlite or PostgreSQL, the migration
- * runner and the seed.
+ * runner, the seed and the translation of Prisma's errors into API errors.
+ * Test databases come from the second entry, `@tusk/db/testing`.
  *
  * @example
  * import { openDatabase, migrate } from "@tusk/db";
@@ -10,7 +11,11 @@
 
 export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 export type { Database, DatabaseOptions } from "./client.ts";
-export { openDatabase } from "./client.ts";
+export { databaseOverPGlite, openDatabase } from "./client.ts";
 export type { DatabaseLocation } from "./location.ts";
 export { DatabaseUrlError, DEFAULT_PGLITE_DIR, resolveDatabaseLocation } from "./location.ts";
-export type { SqlExecutor } from "./sql-executor.ts";
+export type { MigrateOptions, MigrateResult, MigrationFile } from "./migrate/index.ts";
+export { DEFAULT_MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "./migrate/index.ts";
+export type { SeedOptions, SeedProgress, SeedResult, SeedSizes } from "./seed/index.ts";
+export { FIXTURE, seed, seedSizes } from "./seed/index.ts";
+export type { SqlExecutor, SqlRunner, SqlSession } from "./sql-executor.ts";

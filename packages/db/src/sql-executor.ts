@@ -1,51 +1,90 @@
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import pg from "pg";
+
+/** Plain statements on one connection (or on the pool). */
+export interface SqlRunner {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
 
 /**
  * Raw SQL against either database. Prisma's `$executeRawUnsafe` cannot run a
  * multi-statement migration file or hold a session-level lock, so the
  * migration runner and bulk seeding use this instead.
  */
-export interface SqlExecutor {
-  /** Runs one or more statements without parameters. */
-  exec(sql: string): Promise<void>;
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
-  /** Runs `work` on one connection (for locks and transactions). */
-  session<T>(work: (session: Omit<SqlExecutor, "session" | "close">) => Promise<T>): Promise<T>;
+export interface SqlExecutor extends SqlRunner {
+  /** Runs `work` on one connection (for session-level locks). */
+  session<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export function pgliteExecutor(pglite: PGlite): SqlExecutor {
-  const self = {
-    exec: async (sql: string) => {
-      await pglite.exec(sql);
+/** One connection: statements plus transactions on that same connection. */
+export type SqlSession = Omit<SqlExecutor, "session" | "close">;
+
+function pgliteRunner(target: PGlite | Transaction): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await target.exec(sql);
     },
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-      (await pglite.query<Row>(sql, params as unknown[])).rows,
+      (await target.query<Row>(sql, params as unknown[])).rows,
   };
+}
+
+export function pgliteExecutor(pglite: PGlite): SqlExecutor {
+  // PGlite's own transaction() holds its connection mutex, so Prisma queries
+  // issued meanwhile wait instead of landing inside this transaction.
+  const self: SqlSession = {
+    ...pgliteRunner(pglite),
+    transaction: (work) => pglite.transaction((tx) => work(pgliteRunner(tx))),
+  };
+  // PGlite is a single connection: the whole database is already one session.
   return { ...self, session: (work) => work(self), close: async () => {} };
 }
 
-export function postgresExecutor(url: string): SqlExecutor {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const on = (client: pg.Pool | pg.PoolClient) => ({
-    exec: async (sql: string) => {
+function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
+  return {
+    exec: async (sql) => {
       await client.query(sql);
     },
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
       (await client.query(sql, params as unknown[])).rows as Row[],
-  });
+  };
+}
+
+async function inTransaction<T>(client: pg.PoolClient, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const result = await work(pgRunner(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}
+
+export function postgresExecutor(url: string): SqlExecutor {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  };
   return {
-    ...on(pool),
-    session: async (work) => {
-      const client = await pool.connect();
-      try {
-        return await work(on(client));
-      } finally {
-        client.release();
-      }
-    },
+    ...pgRunner(pool),
+    transaction: (work) => withClient((client) => inTransaction(client, work)),
+    session: (work) =>
+      withClient((client) =>
+        work({ ...pgRunner(client), transaction: (inner) => inTransaction(client, inner) }),
+      ),
     close: () => pool.end(),
   };
 }

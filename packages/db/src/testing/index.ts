@@ -1,0 +1,46 @@
+/**
+ * @tusk/db/testing: databases for tests, on PGlite by default and on
+ * PostgreSQL when TUSK_TEST_DATABASE=postgres.
+ *
+ * @example
+ * import { createTestDatabase } from "@tusk/db/testing";
+ * const db = await createTestDatabase({ seed: true });
+ * await db.prisma.product.findUnique({ where: { id: 73924 } });
+ * await db.close();
+ */
+import type { Database, DatabaseOptions } from "../client.ts";
+import { createPGliteTestDatabase } from "./pglite.ts";
+import { createPostgresTestDatabase } from "./postgres.ts";
+
+export { FIXTURE } from "../seed/index.ts";
+export { DEFAULT_TEST_POSTGRES_URL, testPostgresUrl } from "./postgres.ts";
+
+export interface TestDatabaseOptions {
+  /** Fill it with the scale-0 demo data and its fixtures (default false: migrated, empty). */
+  readonly seed?: boolean;
+  /** Passed to PrismaClient, e.g. `[{ emit: "event", level: "query" }]` to count queries. */
+  readonly log?: DatabaseOptions["log"];
+}
+
+/** Which server the tests of this process run on. */
+export function testDatabaseKind(): "pglite" | "postgres" {
+  return process.env.TUSK_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
+}
+
+/**
+ * A database of its own for one test or suite: PGlite in memory (a copy of a
+ * per-process template, a few milliseconds), or with TUSK_TEST_DATABASE=postgres a
+ * new database on TUSK_POSTGRES_URL's server. Always migrated; seeded on request.
+ * close() releases it (and drops the PostgreSQL database).
+ *
+ * @example
+ * let db: Database;
+ * beforeAll(async () => { db = await createTestDatabase({ seed: true }); });
+ * afterAll(() => db.close());
+ */
+export function createTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
+  const seeded = options.seed ?? false;
+  return testDatabaseKind() === "postgres"
+    ? createPostgresTestDatabase(seeded, options.log)
+    : createPGliteTestDatabase(seeded, options.log);
+}

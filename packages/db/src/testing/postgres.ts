@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, type DatabaseOptions, openDatabase } from "../client.ts";
+import { migrate } from "../migrate/index.ts";
+import { seed } from "../seed/index.ts";
+
+/** Where the PostgreSQL test suite creates its databases. */
+export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
+
+export function testPostgresUrl(): string {
+  return process.env.TUSK_POSTGRES_URL || DEFAULT_TEST_POSTGRES_URL;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, uniquely named database on the test server, migrated (and
+ * seeded); close() drops it, so runs never see each other's data.
+ */
+export async function createPostgresTestDatabase(
+  seeded: boolean,
+  log?: DatabaseOptions["log"],
+): Promise<Database> {
+  const name = `tusk_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(testPostgresUrl());
+  url.pathname = `/${name}`;
+  const drop = () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  let db: Database;
+  try {
+    db = await openDatabase({ url: url.toString(), poolSize: 4, log });
+    await migrate(db);
+    if (seeded) await seed(db);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  const opened = db;
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await drop();
+    },
+  };
+}
