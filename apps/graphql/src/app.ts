@@ -1,0 +1,78 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { Database, PrismaClient } from "@tusk/db";
+import { registry } from "@tusk/registry";
+import {
+  createContext,
+  createSchema,
+  maskError,
+  type QueryLimits,
+  queryLimitRules,
+  type TuskContext,
+} from "@tusk/schema";
+import { createUriBuilder } from "@tusk/uri";
+import cors, { type CorsOptions } from "cors";
+import express from "express";
+import { GraphQLError } from "graphql";
+import { bodyErrors } from "./body-errors.ts";
+import { healthCheck } from "./health.ts";
+
+/** How to build the GraphQL app. */
+export interface GraphqlAppOptions {
+  /** The database (or just its Prisma client). */
+  readonly db: Database | { readonly prisma: PrismaClient };
+  /** Public base URL of the REST API, for `uri` fields (`http://localhost:4000`). */
+  readonly baseUrl: string;
+  /** CORS for browsers (default: any origin); `false` turns it off. */
+  readonly cors?: CorsOptions | false;
+  /** Largest JSON body accepted (default `1mb`); larger is 413. */
+  readonly bodyLimit?: string;
+  readonly limits?: Partial<QueryLimits>;
+  /** Allow introspection (default true: the schema is public). */
+  readonly introspection?: boolean;
+}
+
+/** The app and how to stop its GraphQL server. */
+export interface GraphqlApp {
+  readonly app: express.Express;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the GraphQL API: Apollo Server 5 at `/graphql` with depth/cost limits and error
+ * masking, `GET /health`, a JSON body limit and CORS. No landing page: Apollo's loads from a
+ * CDN. Stack traces appear in errors only when NODE_ENV=development.
+ *
+ * @example
+ * const { app, stop } = await createGraphqlApp({ db, baseUrl: "http://localhost:4000" });
+ * app.listen(4001);
+ */
+export async function createGraphqlApp(options: GraphqlAppOptions): Promise<GraphqlApp> {
+  const schema = createSchema({ ...(options.limits ? { limits: options.limits } : {}) });
+  const includeStack = process.env.NODE_ENV === "development";
+  const server = new ApolloServer<TuskContext>({
+    schema,
+    validationRules: queryLimitRules(schema, options.limits),
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: includeStack,
+    formatError: (formatted, error) =>
+      maskError(error instanceof GraphQLError ? error : formatted, { includeStack }),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const prisma = options.db.prisma;
+  const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.cors !== false) app.use(cors(options.cors ?? {}));
+  app.get("/health", healthCheck(prisma));
+  app.use(
+    "/graphql",
+    express.json({ limit: options.bodyLimit ?? "1mb" }),
+    bodyErrors(),
+    expressMiddleware(server, { context: async () => createContext({ prisma, uris }) }),
+  );
+  return { app, stop: () => server.stop() };
+}
