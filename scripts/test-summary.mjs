@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Totals every vitest JSON report of this run and prints exactly one closing
+// line, `N passed, N failed`, which is what CI reads. A suite that failed to
+// load counts as a failure, and so does a package with tests but no report
+// (its test run crashed before vitest could write one).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { root, workspaceDirs } from "./test-results.mjs";
+
+const expectPostgres = process.argv.includes("--expect-postgres");
+let passed = 0;
+let failed = 0;
+
+for (const dir of workspaceDirs()) {
+  const scripts = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts ?? {};
+  const expected = [scripts.test && "pglite", expectPostgres && scripts["test:postgres"] && "postgres"].filter(Boolean);
+  const reports = join(dir, ".test-results");
+  const found = existsSync(reports) ? readdirSync(reports).filter((f) => f.endsWith(".json")) : [];
+  for (const suite of expected) {
+    if (!found.includes(`${suite}.json`)) {
+      console.error(`no ${suite} test report from ${relative(root, dir)}: its test run did not finish`);
+      failed += 1;
+    }
+  }
+  for (const file of found) {
+    const report = JSON.parse(readFileSync(join(reports, file), "utf8"));
+    const brokenSuites = (report.testResults ?? []).filter(
+      (suite) => suite.status === "failed" && (suite.assertionResults ?? []).length === 0,
+    );
+    for (const suite of brokenSuites) {
+      console.error(`${relative(root, suite.name)} (${basename(file, ".json")}) failed to run: ${suite.message ?? ""}`.trim());
+    }
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + brokenSuites.length;
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
