@@ -25,4 +25,4 @@ export type {
   RouteError,
   RouteKind,
 } from "./route.ts";
-export { decodeSegment, encodeSegment } from "./segment.ts";
+export { decodeSegment, encodeSegment, isSegmentValue } from "./segment.ts";

@@ -246,6 +246,8 @@ describe("errors", () => {
     ["/v1/products/views", "not-found"],
     ["/v1/products/views/a/b", "not-found"],
     ["/v1/products/views/%zz", "not-found"],
+    ["/v1/products/views/%2E", "not-found"],
+    ["/v1/products/views/..", "not-found"],
     ["/v1/products/definition/x", "not-found"],
     ["/v1/openapi.json/x", "not-found"],
     ["/products", "not-found"],

@@ -1,7 +1,7 @@
 import type { Registry, Resource } from "@tusk/registry";
 import type { PathMaker } from "./paths.ts";
 import type { IdValue, ItemAddress, ParseRouteResult, Route, RouteError } from "./route.ts";
-import { decodeSegment } from "./segment.ts";
+import { decodeSegment, isSegmentValue } from "./segment.ts";
 
 /** A route before `canonical` is decided by comparing `canonicalPath` with the path given. */
 type Draft = Route extends infer R ? (R extends Route ? Omit<R, "canonical"> : never) : never;
@@ -32,6 +32,13 @@ function parseId(resource: Resource, raw: string, position: number): IdResult {
   return { ok: false, reason: { code: "bad-identifier", message, resource, segment: raw, position, error } };
 }
 
+/** The view name after `views`: exactly one segment that decodes to a usable name. */
+function viewName(segments: readonly string[]): string | undefined {
+  const [raw, ...rest] = segments;
+  const name = raw === undefined || rest.length > 0 ? undefined : decodeSegment(raw);
+  return name !== undefined && isSegmentValue(name) ? name : undefined;
+}
+
 /**
  * Creates the parser for paths relative to the base URL (`/v1/...`, query string removed).
  * Every route's `canonicalPath` comes from the same {@link PathMaker} the builder uses.
@@ -60,8 +67,8 @@ export function createPathParser(
         return done({ kind: "definition", resource, item, canonicalPath, canonicalResourceUri, ...moved });
       }
       if (head === VIEWS) {
-        const name = more.length === 1 && more[0] !== undefined ? decodeSegment(more[0]) : undefined;
-        if (!name) return notFound("a view path is .../views/{name}");
+        const name = viewName(more);
+        if (name === undefined) return notFound("a view path is .../views/{name}");
         return done({
           kind: "view",
           resource,
@@ -141,8 +148,8 @@ export function createPathParser(
       return done({ kind: "definition", resource, canonicalPath: paths.definition(resource), ...moved });
     }
     if (second === VIEWS) {
-      const name = after.length === 1 && after[0] !== undefined ? decodeSegment(after[0]) : undefined;
-      if (!name) return notFound("a view path is .../views/{name}");
+      const name = viewName(after);
+      if (name === undefined) return notFound("a view path is .../views/{name}");
       return done({ kind: "view", resource, name, canonicalPath: paths.view(resource, name), ...moved });
     }
     if (nestedOnly) return notFound(nestedOnly);

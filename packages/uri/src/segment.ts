@@ -5,24 +5,31 @@
  */
 
 /**
- * Encodes any non-empty string as exactly one path segment.
+ * Whether a string can travel as one path segment: it is not empty and not a dot segment (`.`
+ * or `..`). Dot segments cannot be protected by escaping: URL resolution removes `%2E` and
+ * `%2E%2E` as well (RFC 3986 §6.2.2.2, WHATWG URL "single-dot path segment"), so the segment
+ * would silently vanish or climb to its parent.
  *
- * `encodeURIComponent` escapes `/`, `?`, `#`, `%`, spaces and non-ASCII (as UTF-8). On top of it,
- * the dot segments `.` and `..` are escaped, because URL resolution would otherwise remove or
- * climb over them (RFC 3986 §5.2.4) and the segment would silently disappear.
+ * @example
+ * isSegmentValue("a/b"); // true
+ * isSegmentValue(".."); // false
+ */
+export function isSegmentValue(value: string): boolean {
+  return value !== "" && value !== "." && value !== "..";
+}
+
+/**
+ * Encodes a string as exactly one path segment with `encodeURIComponent`, which escapes `/`,
+ * `?`, `#`, `%`, spaces and non-ASCII (as UTF-8). Throws a TypeError for values
+ * {@link isSegmentValue} refuses, and a URIError for lone surrogates, which have no UTF-8 form.
  *
  * @example
  * encodeSegment("a/b c"); // "a%2Fb%20c"
- * encodeSegment(".."); // "%2E%2E"
  * encodeSegment("café"); // "caf%C3%A9"
  */
 export function encodeSegment(value: string): string {
-  if (value.length === 0) throw new TypeError("an empty string cannot be a path segment");
-  // Throws URIError for lone surrogates: such a string has no UTF-8 form, so no URI can carry it.
-  const encoded = encodeURIComponent(value);
-  if (encoded === ".") return "%2E";
-  if (encoded === "..") return "%2E%2E";
-  return encoded;
+  if (!isSegmentValue(value)) throw new TypeError(`"${value}" cannot be a path segment`);
+  return encodeURIComponent(value);
 }
 
 /**

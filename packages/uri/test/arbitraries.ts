@@ -20,3 +20,23 @@ export function validValue(rule: IdentifierRule): fc.Arbitrary<string | number> 
 export function validId(resource: Resource): fc.Arbitrary<string | number> {
   return validValue(resource.identifier.rule);
 }
+
+/** Any Unicode scalar value (no lone surrogates, which no URI can carry). */
+const codePoint = fc
+  .integer({ min: 0, max: 0x10ffff })
+  .filter((c) => c < 0xd800 || c > 0xdfff)
+  .map((c) => String.fromCodePoint(c));
+
+/**
+ * Arbitrary text for segments and parameters, weighted towards the characters URIs get wrong:
+ * `/`, `%`, spaces, dots, `?`, `#`, and non-ASCII. (Built by hand: fast-check's "binary" unit
+ * spends over a second building its tables on first use, which times tests out under load.)
+ */
+export function anyText(constraints: { minLength?: number; maxLength?: number } = {}): fc.Arbitrary<string> {
+  const unit = fc.oneof(
+    fc.constantFrom(..."/% .?#&+~'\"\\é日😀"),
+    fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    codePoint,
+  );
+  return fc.string({ unit, maxLength: 40, ...constraints });
+}
