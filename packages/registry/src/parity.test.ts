@@ -4,7 +4,9 @@
  * exposed or deliberately kept out, and everything the registry exposes exists in Prisma.
  * (That every URI built from the registry parses back is checked in packages/uri.)
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { generateDatamodel, schemaPath } from "../test/generate-datamodel.ts";
 import { definition, type ResourceEntry, readGeneratedDatamodel, registry } from "./index.ts";
 
 const datamodel = readGeneratedDatamodel();
@@ -84,3 +86,9 @@ describe.each(registry.resources.map((r) => [r.model, r] as const))("%s", (model
     expect(parent.resource.parent).toBeUndefined();
   });
 });
+
+test("the generated data model is up to date with prisma/schema.prisma", () => {
+  // A stale generated file would make every check above compare against an old schema.
+  const fresh = generateDatamodel(readFileSync(schemaPath, "utf8"));
+  expect(readGeneratedDatamodel().models).toEqual(fresh.models);
+}, 60_000);
