@@ -1,0 +1,149 @@
+import { RESERVED_WORDS } from "@tusk/identifiers";
+import type { JsonSchema } from "./schemas.ts";
+import { ref } from "./schemas.ts";
+
+/** Schemas every resource shares: links, problem details, definitions, the API root. */
+export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
+  Link: {
+    type: "object",
+    description:
+      "A NARWHL-JSON link. `rel` is a registered relation name (self, up, next, ...) or the absolute URI of the target's definition; `method` is a method the target accepts.",
+    properties: {
+      rel: { type: "string" },
+      href: { type: "string", format: "uri" },
+      method: { type: "string", enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] },
+      name: { type: "string", description: "the relation's short name (its zoom value)" },
+    },
+    required: ["rel", "href", "method"],
+  },
+  HalLink: {
+    type: "object",
+    properties: { href: { type: "string", format: "uri" }, name: { type: "string" } },
+    required: ["href"],
+  },
+  HalLinks: {
+    type: "object",
+    description: "HAL links keyed by rel; a rel with several links is an array.",
+    additionalProperties: {
+      oneOf: [ref("HalLink"), { type: "array", items: ref("HalLink") }],
+    },
+  },
+  InvalidParam: {
+    type: "object",
+    properties: { name: { type: "string" }, reason: { type: "string" } },
+    required: ["name", "reason"],
+  },
+  Problem: {
+    type: "object",
+    description: "RFC 9457 problem details; `status` always equals the HTTP status.",
+    properties: {
+      type: { type: "string", format: "uri-reference", examples: ["about:blank"] },
+      title: { type: "string" },
+      status: { type: "integer", minimum: 400, maximum: 599 },
+      detail: { type: "string" },
+      instance: { type: "string", format: "uri-reference" },
+      invalid_params: {
+        type: "array",
+        items: ref("InvalidParam"),
+        description: "Each query parameter, path segment or body member at fault, with why.",
+      },
+      available: {
+        type: "array",
+        items: { type: "string" },
+        description: "On 406: the media types this URI offers.",
+      },
+    },
+    required: ["type", "title", "status"],
+  },
+  Definition: {
+    type: "object",
+    description:
+      "A resource's definition (NARWHL reserved endpoint): identifier rule, fields with their filter operators, relations and zoom rels, query parameters, views.",
+    properties: {
+      resource: { type: "string" },
+      title: { type: "string" },
+      media_types: { type: "array", items: { type: "string" } },
+      identifier: { type: "object" },
+      fields: { type: "array", items: { type: "object" } },
+      relations: { type: "array", items: { type: "object" } },
+      query_parameters: { type: "object" },
+      views: { type: "array", items: { type: "string" } },
+      reserved_words: { type: "array", items: { type: "string", enum: [...RESERVED_WORDS] } },
+      _links: { type: "array", items: ref("Link") },
+    },
+    required: ["resource", "fields", "relations", "_links"],
+  },
+  Root: {
+    type: "object",
+    description: "The API root: every collection and definition, so a client discovers the API from one URI.",
+    properties: {
+      resources: { type: "array", items: { type: "object" } },
+      _links: { type: "array", items: ref("Link") },
+    },
+    required: ["resources", "_links"],
+  },
+};
+
+const header = (description: string, schema: JsonSchema = { type: "string" }) => ({ description, schema });
+
+/** Response headers, referenced from every response that carries them. */
+export const HEADERS = {
+  ETag: header("Strong validator: the SHA-256 of the body bytes."),
+  Link: header(
+    'RFC 8288 links: rel="service" (the definition), rel="service-desc" (this document), rel="canonical" on relational URIs, first/prev/next on lists.',
+  ),
+  Location: header("The canonical URI of the created resource, or of the redirect target."),
+  "Content-Location": header("The canonical URI of the representation, when served at another URI."),
+  Vary: header("Always Accept: the representation depends on it."),
+  "Cache-Control": header(
+    "Explicit caching: private and revalidated for resources, long for permanent redirects.",
+  ),
+  Allow: header("The methods this URI supports."),
+  "Accept-Patch": header("The patch formats PATCH accepts."),
+  "Accept-Post": header("The media types POST accepts."),
+};
+
+/** Response headers by reference (component names are the header names). */
+export const headersOf = (names: readonly (keyof typeof HEADERS)[]) =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+
+const problem = (description: string, headerNames: (keyof typeof HEADERS)[] = []) => ({
+  description,
+  ...(headerNames.length > 0 ? { headers: headersOf(headerNames) } : {}),
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
+
+/** Every reusable response: errors as problem+json, redirects, 304. */
+export const RESPONSES = {
+  BadRequest: problem(
+    "Malformed request: an unknown query parameter, field, operator or relation, a bad value, an identifier its rule refuses, or malformed JSON. `invalid_params` names each.",
+  ),
+  NotFound: problem("No resource at this URI (or not a member of this relation)."),
+  MethodNotAllowed: problem("The method is not supported at this URI; Allow lists those that are.", [
+    "Allow",
+  ]),
+  NotAcceptable: problem("No offered media type is acceptable; `available` lists them.", ["Vary"]),
+  Conflict: problem("A unique field clashes with another resource; `invalid_params` names it."),
+  PreconditionFailed: problem("If-Match does not match the current ETag (or If-None-Match does)."),
+  ContentTooLarge: problem("The request body is larger than 100 kB."),
+  UnsupportedMediaType: problem("The request body's Content-Type is not accepted.", [
+    "Accept-Patch",
+    "Accept-Post",
+  ]),
+  Unprocessable: problem("Well-formed but invalid fields; `invalid_params` lists each."),
+  MovedPermanently: {
+    description:
+      "A non-canonical spelling of this URI (an identifier in another accepted form, a former path name): Location is the canonical URI, query string kept.",
+    headers: headersOf(["Location", "Cache-Control"]),
+  },
+  PermanentRedirect: {
+    description: "As 301, for methods other than GET and HEAD (the method must not change).",
+    headers: headersOf(["Location", "Cache-Control"]),
+  },
+  NotModified: {
+    description: "If-None-Match matched: no body, the same validators.",
+    headers: headersOf(["ETag", "Vary", "Cache-Control"]),
+  },
+} as const;
+
+export const responseRef = (name: keyof typeof RESPONSES) => ({ $ref: `#/components/responses/${name}` });

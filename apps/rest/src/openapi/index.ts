@@ -1,0 +1,75 @@
+import type { Registry, Resource } from "@tusk/registry";
+import { createSchema } from "@tusk/schema";
+import type { UriBuilder } from "@tusk/uri";
+import type { GraphQLSchema } from "graphql";
+import { type ResourceFacts, readResourceFacts } from "../operations/schema-facts.ts";
+import type { PageSize } from "../query/index.ts";
+import { HEADERS, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
+import { buildPaths } from "./paths.ts";
+import { type JsonSchema, resourceSchemas } from "./schemas.ts";
+
+export { type PathTemplate, pathTemplates } from "./templates.ts";
+
+/** Options beyond the registry and URIs; the defaults are the app's own. */
+export interface OpenApiOptions {
+  /** The schema the filters, sort fields and aggregates are read from (default: built from the registry). */
+  readonly schema?: GraphQLSchema;
+  readonly pageSize?: PageSize;
+}
+
+/** An OpenAPI 3.1 document, as plain JSON. */
+export type OpenApiDocument = Record<string, unknown> & { openapi: "3.1.1"; paths: Record<string, unknown> };
+
+/**
+ * The OpenAPI 3.1 document of the REST API, derived from the registry and the
+ * GraphQL schema's facts (the same `readResourceFacts` the query parser uses):
+ * every path the URI parser routes, every method with its 405, every filter
+ * operator, and every representation and problem response.
+ *
+ * @example
+ * const doc = buildOpenApiDocument(registry, createUriBuilder({ registry, baseUrl: "http://localhost:4000" }));
+ * Object.keys(doc.paths); // ["/v1", "/v1/books", ...]
+ */
+export function buildOpenApiDocument(
+  registry: Registry,
+  uris: UriBuilder,
+  options: OpenApiOptions = {},
+): OpenApiDocument {
+  const schema = options.schema ?? createSchema({ registry });
+  const factsCache = new Map<Resource, ResourceFacts>();
+  const facts = (resource: Resource) => {
+    let found = factsCache.get(resource);
+    if (!found) {
+      found = readResourceFacts(schema, resource);
+      factsCache.set(resource, found);
+    }
+    return found;
+  };
+  const pageSize = options.pageSize ?? { default: 20, max: 100 };
+  const schemas: Record<string, JsonSchema> = { ...SHARED_SCHEMAS };
+  for (const resource of registry.resources)
+    Object.assign(schemas, resourceSchemas(resource, facts(resource)));
+  const { paths } = buildPaths(registry, uris, { facts, pageSize });
+  return {
+    openapi: "3.1.1",
+    info: {
+      title: "Tusk REST API",
+      version: uris.version,
+      summary: "NARWHL REST API over the Tusk resource graph; every request runs a GraphQL operation.",
+      description:
+        "Resources, relations, identifiers and filters are derived from one registry. Representations: NARWHL-JSON (default, also as each resource's profile media type) and HAL. Every error is RFC 9457 problem+json. Methods a path does not support answer 405 with Allow; non-canonical URIs answer 301 (308 for methods other than GET and HEAD).",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    servers: [{ url: uris.baseUrl, description: "This server" }],
+    security: [],
+    tags: [
+      { name: "api", description: "Discovery: the API root and this document." },
+      ...registry.resources.map((resource) => ({
+        name: resource.path,
+        description: resource.description ?? `${resource.model} resources and their relations.`,
+      })),
+    ],
+    paths,
+    components: { schemas, headers: HEADERS, responses: RESPONSES },
+  };
+}

@@ -1,0 +1,222 @@
+import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { registry } from "@tusk/registry";
+import { createSchema } from "@tusk/schema";
+import { createUriBuilder } from "@tusk/uri";
+import request from "supertest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createRestApp } from "../app.ts";
+import type { GraphqlExecutor } from "../executor/index.ts";
+import { readResourceFacts } from "../operations/schema-facts.ts";
+import { allowedMethods } from "../routes/methods.ts";
+import { buildOpenApiDocument, pathTemplates } from "./index.ts";
+import { matchTemplate } from "./match.ts";
+
+const BASE = "http://rest.test";
+const uris = createUriBuilder({ registry, baseUrl: BASE });
+const schema = createSchema({ registry });
+const doc = buildOpenApiDocument(registry, uris, { schema });
+
+// biome-ignore lint/suspicious/noExplicitAny: the test walks an untyped JSON document
+type Json = Record<string, any>;
+const paths = doc.paths as Record<string, Json>;
+const components = doc.components as Json;
+const op = (path: string, method: string): Json => {
+  const found = paths[path]?.[method];
+  if (!found) throw new Error(`no ${method} ${path}`);
+  return found;
+};
+const deref = (value: Json): Json =>
+  typeof value.$ref === "string" ? components.responses[value.$ref.split("/").at(-1) as string] : value;
+
+describe("the OpenAPI document", () => {
+  let problems: Awaited<ReturnType<typeof lintFromString>>;
+  beforeAll(async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "openapi.json", config });
+  });
+
+  it("#61 passes Redocly's recommended ruleset with zero errors", () => {
+    expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
+  });
+
+  it("warns only about 405-only and redirect-only operations, which have no 2xx by design", () => {
+    for (const problem of problems) {
+      expect(["operation-2xx-response", "operation-4xx-response"]).toContain(problem.ruleId);
+      const pointer = problem.location[0]?.pointer ?? "";
+      const [, path, method] = /^#\/paths\/([^/]+)\/([a-z]+)\//.exec(pointer) ?? [];
+      const operation = op(decodeURIComponent((path ?? "").replaceAll("~1", "/")), method ?? "");
+      const codes = Object.keys(operation.responses);
+      const onlyNotAllowed = codes.length === 1 && codes[0] === "405";
+      expect(onlyNotAllowed || operation.deprecated === true, pointer).toBe(true);
+    }
+  });
+
+  it("is OpenAPI 3.1 with the public base URL as its server", () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.servers).toEqual([{ url: BASE, description: "This server" }]);
+  });
+
+  it("lists exactly the canonical templates the URI parser routes, each with every method", () => {
+    const templates = pathTemplates(registry, uris);
+    for (const template of templates) {
+      const item = paths[template.path] as Json;
+      for (const method of ["get", "head", "options", "post", "put", "patch", "delete"]) {
+        expect(item[method], `${method} ${template.path}`).toBeDefined();
+      }
+      for (const method of allowedMethods(template.route)) {
+        expect(Object.keys(item[method.toLowerCase()].responses)).not.toEqual(["405"]);
+      }
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+        if (!allowedMethods(template.route).includes(method))
+          expect(Object.keys(item[method.toLowerCase()].responses)).toEqual(["405"]);
+      }
+    }
+    for (const resource of registry.rootResources) {
+      expect(paths[`/v1/${resource.path}`]).toBeDefined();
+      expect(paths[`/v1/${resource.path}/definition`]).toBeDefined();
+      for (const relation of resource.relations) {
+        const itemPath = templates.find(
+          (t) => t.route.kind === "item" && t.route.resource === resource,
+        )?.path;
+        expect(paths[`${itemPath}/${relation.path}`], relation.name).toBeDefined();
+      }
+    }
+    expect(paths["/v1/line_items"]).toBeUndefined();
+    expect(paths["/v1/orders/{order_id}/line_items/{line_item_id}"]).toBeDefined();
+  });
+
+  it("#12 documents former path names as redirects only", () => {
+    const moved = op("/v1/items/{product_id}", "get");
+    expect(moved.deprecated).toBe(true);
+    expect(deref(moved.responses["301"]).headers.Location).toBeDefined();
+    expect(Object.keys(op("/v1/sections/{category_id}", "patch").responses)).toContain("308");
+  });
+
+  it("describes path identifiers with their rule's pattern, description and example", () => {
+    for (const resource of registry.resources) {
+      const rule = resource.identifier.rule;
+      const template = pathTemplates(registry, uris).find(
+        (t) => t.route.kind === "item" && t.route.resource === resource,
+      );
+      const params = paths[template?.path ?? ""]?.parameters as Json[];
+      const param = params.at(-1) as Json;
+      expect(param).toMatchObject({ in: "path", required: true, example: rule.example });
+      expect(param.schema.pattern).toBe(rule.pattern);
+      expect(param.description).toContain(rule.description);
+      expect(new RegExp(rule.pattern).test(rule.example)).toBe(true);
+    }
+  });
+
+  it("#158 documents a filter per filterable field with every operator the schema offers, and sort, limit, cursor, fields, zoom", () => {
+    for (const resource of registry.rootResources) {
+      const facts = readResourceFacts(schema, resource);
+      const params = op(`/v1/${resource.path}`, "get").parameters as Json[];
+      const byName = new Map(params.map((param) => [param.name, param]));
+      for (const [fieldName, operators] of facts.filters) {
+        const restName = resource.field(fieldName)?.restName as string;
+        const param = byName.get(restName);
+        expect(param?.in, restName).toBe("query");
+        for (const operator of operators.keys()) expect(param?.description).toContain(`\`${operator}(`);
+      }
+      for (const name of ["sort", "limit", "cursor", "fields", "zoom", "If-None-Match"]) {
+        expect(byName.has(name), `${resource.path} ${name}`).toBe(true);
+      }
+      expect(byName.get("limit")?.schema).toMatchObject({ maximum: 100, default: 20 });
+    }
+  });
+
+  it("has NARWHL-JSON and HAL schemas per resource, with every field under its REST name", () => {
+    for (const resource of registry.resources) {
+      const item = components.schemas[resource.model];
+      expect(Object.keys(item.properties)).toEqual([
+        ...resource.fields.map((field) => field.restName),
+        "_links",
+        "_embeds",
+      ]);
+      expect(item.properties._links.items).toEqual({ $ref: "#/components/schemas/Link" });
+      expect(components.schemas[`${resource.model}List`].required).toEqual([resource.path, "_links"]);
+      expect(components.schemas[`${resource.model}Hal`].properties._links).toBeDefined();
+      expect(components.schemas[`${resource.model}HalList`]).toBeDefined();
+    }
+    const product = components.schemas.Product.properties;
+    expect(product.price).toMatchObject({ type: "string" });
+    expect(product.created_at).toMatchObject({ format: "date-time", readOnly: true });
+    const content = op("/v1/products/{product_id}", "get").responses["200"].content;
+    expect(Object.keys(content)).toEqual([
+      "application/json",
+      "application/vnd.tusk.product+json; version=1",
+      "application/hal+json",
+    ]);
+  });
+
+  it("documents writes: POST bodies, merge-patch PATCH with If-Match, DELETE, memberships", () => {
+    const post = op("/v1/products", "post");
+    expect(post.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/ProductCreate",
+    );
+    expect(post.responses["201"].headers.Location).toBeDefined();
+    const create = components.schemas.ProductCreate;
+    expect(create.properties.id).toBeUndefined(); // server-assigned
+    expect(create.required).toEqual(expect.arrayContaining(["name", "price"]));
+    expect(components.schemas.BookCreate.properties.isbn).toBeDefined(); // client-assigned
+    const patch = op("/v1/products/{product_id}", "patch");
+    expect(Object.keys(patch.requestBody.content)).toContain("application/merge-patch+json");
+    expect(patch.parameters).toContainEqual(expect.objectContaining({ name: "If-Match", in: "header" }));
+    expect(Object.keys(patch.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "404", "409", "412", "413", "415", "422"]),
+    );
+    expect(op("/v1/products/{product_id}", "delete").responses["204"]).toBeDefined();
+    expect(op("/v1/categories/{category_id}/products/{product_id}", "put").responses["204"]).toBeDefined();
+    const lineItems = op("/v1/orders/{order_id}/line_items", "post");
+    expect(components.schemas.LineItemCreate.properties.order_id).toBeUndefined(); // from the URI
+    expect(lineItems.responses["201"]).toBeDefined();
+  });
+
+  it("answers every error as problem+json with invalid_params, and documents 301, 304, 308 and 405", () => {
+    const problem = components.schemas.Problem;
+    expect(problem.properties.invalid_params.items.$ref).toBe("#/components/schemas/InvalidParam");
+    const codes = new Set<string>();
+    for (const item of Object.values(paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        if (method === "parameters") continue;
+        for (const [code, response] of Object.entries((operation as Json).responses as Json)) {
+          codes.add(code);
+          if (Number(code) >= 400)
+            expect(Object.keys(deref(response as Json).content)).toEqual(["application/problem+json"]);
+        }
+      }
+    }
+    for (const code of ["301", "304", "308", "400", "404", "405", "406", "409", "412", "413", "415", "422"]) {
+      expect(codes.has(code), code).toBe(true);
+    }
+    expect(deref(op("/v1/products", "delete").responses["405"]).headers.Allow).toBeDefined();
+  });
+
+  it("matches concrete paths to exactly one template, literals before parameters", () => {
+    const templates = Object.keys(paths);
+    expect(matchTemplate(templates, "/v1/products/definition")).toBe("/v1/products/definition");
+    expect(matchTemplate(templates, "/v1/products/73924")).toBe("/v1/products/{product_id}");
+    expect(matchTemplate(templates, "/v1/users/jdoe/orders/9")).toBe(
+      "/v1/users/{username}/orders/{order_id}",
+    );
+    expect(matchTemplate(templates, "/v1/nothing")).toBeUndefined();
+  });
+
+  it("#61 is served at /v1/openapi.json and linked as service-desc from /v1", async () => {
+    const unused: GraphqlExecutor = {
+      run: () => Promise.reject(new Error("not used")),
+      schema: () => Promise.resolve(schema),
+    };
+    const app = createRestApp({ registry, uris, executor: unused });
+    const root = await request(app).get("/v1");
+    expect(root.body._links).toContainEqual({
+      rel: "service-desc",
+      href: `${BASE}/v1/openapi.json`,
+      method: "GET",
+    });
+    const served = await request(app).get("/v1/openapi.json");
+    expect(served.status).toBe(200);
+    expect(served.body.openapi).toBe(doc.openapi);
+    expect(Object.keys(served.body.paths)).toEqual(Object.keys(paths));
+  });
+});

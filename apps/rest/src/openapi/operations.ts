@@ -1,0 +1,231 @@
+import type { Resource } from "@tusk/registry";
+import type { Route } from "@tusk/uri";
+import type { ResourceFacts } from "../operations/index.ts";
+import type { PageSize } from "../query/index.ts";
+import { profileMediaType } from "../representation/negotiate.ts";
+import { headersOf, responseRef } from "./components.ts";
+import { filterParameters, type Parameter, pageParameters, selectParameters } from "./parameters.ts";
+import { ref, schemaNames } from "./schemas.ts";
+import type { PathTemplate } from "./templates.ts";
+
+type Operation = Record<string, unknown>;
+type Responses = Record<string, unknown>;
+
+/** What operations need besides the template: schema facts and page sizes. */
+export interface OperationInputs {
+  readonly facts: (resource: Resource) => ResourceFacts;
+  readonly pageSize: PageSize;
+}
+
+/** The resource a route's representation is of (the relation's target on relational routes). */
+export function representedResource(route: Route): Resource | undefined {
+  switch (route.kind) {
+    case "root":
+    case "openapi":
+      return undefined;
+    case "relation":
+    case "relation-item":
+      return route.relation.target;
+    default:
+      return route.resource;
+  }
+}
+
+/** Whether the route answers with a list (a collection or a to-many relation). */
+function isList(route: Route): boolean {
+  return (
+    route.kind === "collection" || (route.kind === "relation" && route.relation.cardinality !== "to-one")
+  );
+}
+
+const json = (schema: unknown) => ({ "application/json": { schema } });
+
+/** A resource document in each media type the app offers for it. */
+function documentContent(resource: Resource, list: boolean) {
+  const names = schemaNames(resource);
+  return {
+    "application/json": { schema: ref(names.list) },
+    [profileMediaType(resource)]: { schema: ref(names.list) },
+    "application/hal+json": { schema: ref(list ? names.halList : names.hal) },
+  };
+}
+
+/** The 200 body of a GET, by route kind. */
+function readContent(route: Route): Record<string, unknown> {
+  const resource = representedResource(route);
+  switch (route.kind) {
+    case "root":
+      return json(ref("Root"));
+    case "openapi":
+      return {
+        "application/json": { schema: { type: "object" } },
+        "application/openapi+json": { schema: { type: "object" } },
+      };
+    case "definition":
+      return json(ref("Definition"));
+    case "view":
+      return json(ref(schemaNames(route.resource).summary));
+    default:
+      return resource ? documentContent(resource, isList(route)) : {};
+  }
+}
+
+/** The query parameters a GET accepts, as the app's query parser reads them. */
+function queryParameters(route: Route, inputs: OperationInputs): Parameter[] {
+  const resource = representedResource(route);
+  if (!resource || route.kind === "definition") return [];
+  const facts = inputs.facts(resource);
+  if (route.kind === "view") return filterParameters(resource, facts);
+  if (isList(route)) {
+    return [
+      ...filterParameters(resource, facts),
+      ...pageParameters(resource, facts, inputs.pageSize),
+      ...selectParameters(resource),
+    ];
+  }
+  return selectParameters(resource);
+}
+
+const hasIdentifiers = (template: PathTemplate) => template.params.length > 0;
+
+const conditional = (name: "If-None-Match" | "If-Match", description: string): Parameter => ({
+  name,
+  in: "header",
+  required: false,
+  description,
+  schema: { type: "string" },
+});
+
+/** Errors every operation at this template can answer. */
+function commonErrors(template: PathTemplate, redirect: "MovedPermanently" | "PermanentRedirect"): Responses {
+  const responses: Responses = { "400": responseRef("BadRequest") };
+  if (hasIdentifiers(template)) {
+    responses[redirect === "MovedPermanently" ? "301" : "308"] = responseRef(redirect);
+    responses["404"] = responseRef("NotFound");
+  }
+  return responses;
+}
+
+/** GET (and, without bodies, HEAD). */
+export function readOperation(template: PathTemplate, inputs: OperationInputs, head: boolean): Operation {
+  const { route } = template;
+  const resourceHeaders = representedResource(route)
+    ? (["ETag", "Link", "Vary", "Cache-Control", "Content-Location"] as const)
+    : (["ETag", "Link", "Vary", "Cache-Control"] as const);
+  const ok: Record<string, unknown> = {
+    description: head ? "The headers a GET would send, without the body." : "The representation.",
+    headers: headersOf([...resourceHeaders]),
+  };
+  if (!head) ok.content = readContent(route);
+  return {
+    parameters: [
+      ...queryParameters(route, inputs),
+      conditional("If-None-Match", "An ETag from an earlier response: 304 when it still matches."),
+    ],
+    responses: {
+      "200": ok,
+      "304": responseRef("NotModified"),
+      ...commonErrors(template, "MovedPermanently"),
+      "406": responseRef("NotAcceptable"),
+    },
+  };
+}
+
+function body(resource: Resource, kind: "create" | "patch") {
+  const schema = ref(kind === "create" ? schemaNames(resource).create : schemaNames(resource).patch);
+  const types =
+    kind === "create" ? ["application/json"] : ["application/merge-patch+json", "application/json"];
+  return { required: true, content: Object.fromEntries(types.map((type) => [type, { schema }])) };
+}
+
+const writeErrors = {
+  "406": responseRef("NotAcceptable"),
+  "409": responseRef("Conflict"),
+  "413": responseRef("ContentTooLarge"),
+  "415": responseRef("UnsupportedMediaType"),
+  "422": responseRef("Unprocessable"),
+};
+
+/** POST on a collection, or on a parent's collection of nested-only children. */
+export function createOperation(template: PathTemplate): Operation {
+  const resource = representedResource(template.route) as Resource;
+  return {
+    requestBody: body(resource, "create"),
+    responses: {
+      "201": {
+        description: "Created: Location is the canonical URI, equal to the body's self link.",
+        headers: headersOf(["Location", "ETag", "Link"]),
+        content: documentContent(resource, false),
+      },
+      ...commonErrors(template, "PermanentRedirect"),
+      ...writeErrors,
+    },
+  };
+}
+
+/** PATCH with a JSON merge patch. */
+export function patchOperation(template: PathTemplate): Operation {
+  const resource = representedResource(template.route) as Resource;
+  return {
+    parameters: [conditional("If-Match", "Apply only if the resource still has this ETag (else 412).")],
+    requestBody: body(resource, "patch"),
+    responses: {
+      "200": {
+        description: "The updated representation. Changing the identifier is refused (422).",
+        headers: headersOf(["ETag", "Link", "Content-Location"]),
+        content: documentContent(resource, false),
+      },
+      ...commonErrors(template, "PermanentRedirect"),
+      "412": responseRef("PreconditionFailed"),
+      ...writeErrors,
+    },
+  };
+}
+
+/** DELETE of an item, or of a membership; PUT of a membership. */
+export function emptyOperation(template: PathTemplate, method: "DELETE" | "PUT"): Operation {
+  const membership = template.route.kind === "relation-item";
+  const what = membership
+    ? method === "PUT"
+      ? "Added to the relation (also when it already was a member)."
+      : "Removed from the relation (also when it was not a member)."
+    : "Deleted.";
+  return {
+    ...(membership
+      ? {}
+      : { parameters: [conditional("If-Match", "Delete only if the resource still has this ETag.")] }),
+    responses: {
+      "204": { description: what },
+      ...commonErrors(template, "PermanentRedirect"),
+      ...(membership ? {} : { "412": responseRef("PreconditionFailed") }),
+    },
+  };
+}
+
+/** OPTIONS: Allow, and the definition of the route's resource (not cacheable). */
+export function optionsOperation(template: PathTemplate, allowed: readonly string[]): Operation {
+  const resource = representedResource(template.route);
+  const ok: Record<string, unknown> = {
+    description: `Allow: ${allowed.join(", ")}${resource ? "; the body is the resource's definition" : ""}.`,
+    headers: headersOf(["Allow", "Cache-Control"]),
+  };
+  if (resource) ok.content = json(ref("Definition"));
+  return { responses: { "200": ok, ...commonErrors(template, "PermanentRedirect") } };
+}
+
+/** A method the path does not support: 405 with Allow. */
+export function notAllowedOperation(): Operation {
+  return { responses: { "405": responseRef("MethodNotAllowed") } };
+}
+
+/** A former path name: every method redirects to the current path (an identifier its rule refuses is still 400). */
+export function redirectOperation(template: PathTemplate, method: string): Operation {
+  const safe = method === "GET" || method === "HEAD";
+  return {
+    deprecated: true,
+    responses: {
+      [safe ? "301" : "308"]: responseRef(safe ? "MovedPermanently" : "PermanentRedirect"),
+      ...(hasIdentifiers(template) ? { "400": responseRef("BadRequest") } : {}),
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { type Resource, toSnakeCase } from "@tusk/registry";
+import type { FilterOperator, ResourceFacts } from "../operations/index.ts";
+import type { PageSize } from "../query/index.ts";
+import { fieldSchema, type JsonSchema } from "./schemas.ts";
+
+/** An OpenAPI parameter object. */
+export type Parameter = Record<string, unknown>;
+
+/**
+ * The name of a resource's identifier in path templates: `product_id`, or the
+ * identifier's own name when it is not a bare `id` (`isbn`, `username`, `vin`).
+ */
+export function idParamName(resource: Resource): string {
+  const name = resource.identifier.field.restName;
+  return name === "id" ? `${toSnakeCase(resource.singular)}_id` : name;
+}
+
+/** A path identifier: the rule's canonical pattern, description and example. */
+export function pathParameter(resource: Resource, name = idParamName(resource)): Parameter {
+  const rule = resource.identifier.rule;
+  return {
+    name,
+    in: "path",
+    required: true,
+    description: `${resource.model} ${rule.title}. ${rule.description} Other accepted spellings answer 301 to the canonical URI; a value the rule refuses answers 400.`,
+    schema: { type: "string", pattern: rule.pattern },
+    example: rule.example,
+  };
+}
+
+function describeOperator(operator: FilterOperator): string {
+  if (operator.shape === "list") return `\`${operator.name}(a,b,…)\``;
+  if (operator.shape === "nested") {
+    const inner = [...(operator.nested?.keys() ?? [])].join(", ");
+    return `\`${operator.name}(op(value))\` with op one of ${inner}`;
+  }
+  return `\`${operator.name}(value)\``;
+}
+
+/** One query parameter per filterable field, its operators read from the schema. */
+export function filterParameters(resource: Resource, facts: ResourceFacts): Parameter[] {
+  const parameters: Parameter[] = [];
+  for (const field of resource.fields) {
+    const operators = facts.filters.get(field.name);
+    if (!operators || operators.size === 0) continue;
+    const list = [...operators.values()].map(describeOperator).join(", ");
+    parameters.push({
+      name: field.restName,
+      in: "query",
+      required: false,
+      description: `Filter on ${field.restName} (${field.type}): \`${field.restName}=value\` for equality, or one of ${list}. Repeat the parameter to combine conditions with AND.`,
+      schema: { type: "array", items: { type: "string" } },
+      style: "form",
+      explode: true,
+      example: [String((fieldSchema(resource, field).examples as unknown[] | undefined)?.[0] ?? "value")],
+    });
+  }
+  return parameters;
+}
+
+/** `sort`, `limit` and `cursor` of a list. */
+export function pageParameters(resource: Resource, facts: ResourceFacts, pageSize: PageSize): Parameter[] {
+  const sortable = resource.fields.filter((field) => facts.sortFields.has(field.name)).map((f) => f.restName);
+  return [
+    {
+      name: "sort",
+      in: "query",
+      required: false,
+      description: `Comma-separated fields, a leading - for descending: ${sortable.join(", ")}. The identifier breaks ties.`,
+      schema: { type: "string" },
+      example: sortable.length > 1 ? `-${sortable[1]},${sortable[0]}` : sortable[0],
+    },
+    {
+      name: "limit",
+      in: "query",
+      required: false,
+      description: `Page size (default ${pageSize.default}); more than ${pageSize.max} is 400.`,
+      schema: { type: "integer", minimum: 1, maximum: pageSize.max, default: pageSize.default },
+    },
+    {
+      name: "cursor",
+      in: "query",
+      required: false,
+      description: "Opaque; take it from the next and prev links. An unknown cursor is 400.",
+      schema: { type: "string" },
+    },
+  ];
+}
+
+/** `fields` and `zoom`, on every route that returns a resource. */
+export function selectParameters(resource: Resource): Parameter[] {
+  const names = resource.relations.map((relation) => relation.restName);
+  // Rels (definition URIs) are accepted too, so the enum only documents the short names.
+  const zoomable: JsonSchema = { type: "string", ...(names.length > 0 ? { examples: names } : {}) };
+  return [
+    {
+      name: "fields",
+      in: "query",
+      required: false,
+      description: `Comma-separated members to keep (${resource.fields.map((f) => f.restName).join(", ")}); the identifier and _links are always kept.`,
+      schema: { type: "array", items: { type: "string" } },
+      style: "form",
+      explode: false,
+    },
+    {
+      name: "zoom",
+      in: "query",
+      required: false,
+      description:
+        "Comma-separated relations to embed under _embeds, by name or by their link rel (the target's definition URI). An unknown relation is 400.",
+      schema: { type: "array", items: zoomable },
+      style: "form",
+      explode: false,
+    },
+  ];
+}

@@ -1,0 +1,107 @@
+import type { Registry, Resource } from "@tusk/registry";
+import { encodeSegment, type Route, type UriBuilder } from "@tusk/uri";
+import { VIEWS } from "../routes/views.ts";
+import { idParamName } from "./parameters.ts";
+
+/** One path segment: a literal name, or an identifier of a resource. */
+type Segment = { literal: string } | { param: string; resource: Resource };
+
+/** One OpenAPI path: its template, its identifier parameters, and the route the app parses it as. */
+export interface PathTemplate {
+  /** `/v1/products/{product_id}/categories` */
+  readonly path: string;
+  readonly params: readonly { name: string; resource: Resource }[];
+  /** What `uris.parse` makes of the template filled with each rule's example. */
+  readonly route: Route;
+  /** The resource whose tag the path is listed under. */
+  readonly tag: string;
+}
+
+const lit = (literal: string): Segment => ({ literal });
+const id = (resource: Resource): Segment => ({ param: idParamName(resource), resource });
+
+function itemSegments(resource: Resource): Segment[] {
+  const nesting = resource.parent;
+  if (!nesting) return [lit(resource.path), id(resource)];
+  return [...itemSegments(nesting.resource), lit(nesting.collection.path), id(resource)];
+}
+
+/** Every path shape the registry yields, before the parser confirms each. */
+function shapes(registry: Registry): { segments: Segment[]; tag: string }[] {
+  const out: { segments: Segment[]; tag: string }[] = [
+    { segments: [], tag: "api" },
+    { segments: [lit("openapi.json")], tag: "api" },
+  ];
+  for (const resource of registry.resources) {
+    const tag = resource.path;
+    out.push({ segments: [lit(resource.path), lit("definition")], tag });
+    if (!resource.parent) {
+      out.push({ segments: [lit(resource.path)], tag });
+      for (const view of Object.keys(VIEWS)) {
+        out.push({ segments: [lit(resource.path), lit("views"), lit(view)], tag });
+      }
+    }
+    const item = itemSegments(resource);
+    out.push({ segments: item, tag }, { segments: [...item, lit("definition")], tag });
+    for (const relation of resource.relations) {
+      const base = [...item, lit(relation.path)];
+      out.push({ segments: base, tag });
+      if (relation.cardinality !== "to-one") out.push({ segments: [...base, id(relation.target)], tag });
+    }
+  }
+  return out;
+}
+
+/** Parameter names are unique within a path: a repeated resource's second id is `target_…`. */
+function uniqueParams(segments: Segment[]): Segment[] {
+  const seen = new Set<string>();
+  return segments.map((segment) => {
+    if (!("param" in segment)) return segment;
+    const name = seen.has(segment.param) ? `target_${segment.param}` : segment.param;
+    seen.add(name);
+    return { ...segment, param: name };
+  });
+}
+
+function render(version: string, segments: readonly Segment[], fill: (s: Segment) => string): string {
+  return `/${[version, ...segments.map(fill)].join("/")}`;
+}
+
+const example = (segment: Segment) =>
+  "literal" in segment ? segment.literal : encodeSegment(segment.resource.identifier.rule.example);
+
+/**
+ * Every canonical path template the app serves, derived from the registry and
+ * confirmed by the app's own parser (`uris.parse`), so the document cannot
+ * list a path the app does not route. Sorted by path.
+ */
+export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplate[] {
+  const templates = new Map<string, PathTemplate>();
+  for (const shape of shapes(registry)) {
+    const segments = uniqueParams(shape.segments);
+    const path = render(uris.version, segments, (s) => ("literal" in s ? s.literal : `{${s.param}}`));
+    if (templates.has(path)) continue;
+    const parsed = uris.parse(render(uris.version, segments, example));
+    if (!parsed.ok || !parsed.route.canonical) continue;
+    const params = segments.flatMap((s) => ("param" in s ? [{ name: s.param, resource: s.resource }] : []));
+    templates.set(path, { path, params, route: parsed.route, tag: shape.tag });
+  }
+  return [...templates.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * The same templates under each former path name of their first segment
+ * (`/v1/items/{product_id}` for `/v1/products/{product_id}`): they answer only
+ * with redirects.
+ */
+export function formerTemplates(registry: Registry, uris: UriBuilder, current: readonly PathTemplate[]) {
+  const prefix = `/${uris.version}/`;
+  const former: { path: string; template: PathTemplate }[] = [];
+  for (const template of current) {
+    const [first = "", ...rest] = template.path.slice(prefix.length).split("/");
+    for (const name of registry.byPath(first)?.formerPaths ?? []) {
+      former.push({ path: `${prefix}${[name, ...rest].join("/")}`, template });
+    }
+  }
+  return former;
+}
