@@ -39,6 +39,15 @@ describe("createUriBuilder", () => {
     expect(built.root()).toBe("https://api.example.com/v1");
   });
 
+  test("normalises the base URL as URL parsing does", () => {
+    expect(createUriBuilder({ registry, baseUrl: "HTTPS://API.Example.COM:443/api/" }).baseUrl).toBe(
+      "https://api.example.com/api",
+    );
+    expect(createUriBuilder({ registry, baseUrl: "http://localhost:4000" }).baseUrl).toBe(
+      "http://localhost:4000",
+    );
+  });
+
   test("takes another version", () => {
     const v2 = createUriBuilder({ registry, baseUrl: "https://x.test", version: "v2" });
     expect(v2.collection(product)).toBe("https://x.test/v2/products");

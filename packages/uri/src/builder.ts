@@ -87,7 +87,9 @@ function normaliseBase(baseUrl: string): { base: string; url: URL } {
     throw new TypeError(`baseUrl "${baseUrl}" must be an http or https URL`);
   if (url.search || url.hash || /[?#]/.test(baseUrl))
     throw new TypeError(`baseUrl "${baseUrl}" must not have a query or fragment`);
-  return { base: baseUrl.replace(/\/+$/, ""), url };
+  // Normalised as URL parsing does (lowercase scheme and host, no default port), so the URIs
+  // handed out compare equal to what clients send back.
+  return { base: `${url.origin}${url.pathname.replace(/\/+$/, "")}`, url };
 }
 
 /** The path below the base of an absolute URL (URL parsing normalises host case and default ports), if it is ours. */
