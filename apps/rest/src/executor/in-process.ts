@@ -1,6 +1,7 @@
 import { maskError, queryLimitRules } from "@tusk/schema";
 import {
   type ExecutionResult,
+  execute,
   type GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
@@ -8,7 +9,8 @@ import {
   type ValidationRule,
   validate,
 } from "graphql";
-import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { compileQuery, isCompiledQuery } from "graphql-jit";
+import { hasRecursiveVariables } from "./recursive-inputs.ts";
 import type { GraphqlExecutor, PreparedOperation } from "./types.ts";
 
 export interface InProcessExecutorOptions<TContext> {
@@ -21,17 +23,25 @@ export interface InProcessExecutorOptions<TContext> {
   readonly formatError?: (error: GraphQLError) => GraphQLFormattedError;
 }
 
+type Runner = (
+  context: unknown,
+  variables: Record<string, unknown>,
+) => Promise<ExecutionResult> | ExecutionResult;
+
 /**
  * Executes prepared operations in this process. Each document is validated
- * and compiled with graphql-jit once, on first use, and the compiled function
- * is reused: the REST app's documents are fixed, so per-request parsing and
- * validation would be wasted work.
+ * once, on first use, and turned into a runner that is kept: a graphql-jit
+ * compiled function, or graphql-js `execute` on the validated document when
+ * graphql-jit cannot compile its variables (see {@link hasRecursiveVariables}).
+ * The REST app's documents are fixed, so per-request parsing and validation
+ * would be wasted work.
  */
 export function createInProcessExecutor<TContext>(
   options: InProcessExecutorOptions<TContext>,
 ): GraphqlExecutor {
-  const compiled = new Map<string, CompiledQuery | ExecutionResult>();
-  const rules = [...specifiedRules, ...(options.rules ?? queryLimitRules(options.schema))];
+  const { schema } = options;
+  const runners = new Map<string, Runner>();
+  const rules = [...specifiedRules, ...(options.rules ?? queryLimitRules(schema))];
   const formatError = options.formatError ?? ((error: GraphQLError) => maskError(error));
   // Errors are formatted exactly as the GraphQL API formats them, so both executors agree.
   const format = (result: ExecutionResult): ExecutionResult =>
@@ -39,23 +49,29 @@ export function createInProcessExecutor<TContext>(
       ? ({ ...result, errors: result.errors.map(formatError) } as unknown as ExecutionResult)
       : result;
 
-  function compile(operation: PreparedOperation): CompiledQuery | ExecutionResult {
-    const cached = compiled.get(operation.id);
-    if (cached) return cached;
-    const errors = validate(options.schema, operation.document, rules);
-    const result = errors.length > 0 ? { errors } : compileQuery(options.schema, operation.document);
-    compiled.set(operation.id, result);
-    return result;
+  function prepare(operation: PreparedOperation): Runner {
+    const errors = validate(schema, operation.document, rules);
+    if (errors.length > 0) return () => ({ errors });
+    const { document } = operation;
+    if (hasRecursiveVariables(schema, document)) {
+      return (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues });
+    }
+    const compiled = compileQuery(schema, document);
+    if (!isCompiledQuery(compiled)) return () => compiled;
+    return (context, variables) => compiled.query(undefined, context, variables);
   }
 
   return {
     async run(operation, variables) {
-      const query = compile(operation);
-      if (!isCompiledQuery(query)) return format(query);
-      return format(await query.query(undefined, options.createContext(), variables));
+      let runner = runners.get(operation.id);
+      if (!runner) {
+        runner = prepare(operation);
+        runners.set(operation.id, runner);
+      }
+      return format(await runner(options.createContext(), variables));
     },
     async schema() {
-      return options.schema;
+      return schema;
     },
   };
 }

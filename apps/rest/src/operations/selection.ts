@@ -9,8 +9,12 @@ import type { Resource, ResourceRelation } from "@tusk/registry";
  * a client could grow without bound) is needed.
  */
 
-/** Embedded lists carry at most this many items (the first page at the maximum page size). */
-export const EMBED_LIMIT = 100;
+/**
+ * Embedded lists carry their first page at the default page size. The whole
+ * document must pass the schema's static cost limit with `$first` at its
+ * maximum, which a larger embedded page would exceed.
+ */
+export const EMBED_LIMIT = 20;
 
 /** Fields every representation needs to build its URIs: the identifier and the parent's key. */
 export function alwaysSelected(resource: Resource): ReadonlySet<string> {
