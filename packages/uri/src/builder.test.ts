@@ -178,6 +178,7 @@ describe("refuses to build what cannot be served", () => {
     ["an invalid identifier", () => uris.item(product, { id: 0 })],
     ["an identifier of the wrong type", () => uris.item(product, { id: true })],
     ["a reserved word", () => uris.itemById(user, "definition")],
+    ["a slash in an identifier its rule refuses", () => uris.itemById(user, "j/doe")],
     ["a bad check digit", () => uris.itemById(book, "9780306406153")],
     ["a nested item by id without parent id", () => uris.itemById(lineItem, 12345)],
     ["a root item with a parent id", () => uris.itemById(product, 1, 2)],

@@ -273,6 +273,8 @@ describe("errors", () => {
     ["/v1/users/ab", "User", 1, "ab", "too-short"],
     ["/v1/users/Views", "User", 1, "Views", "reserved"],
     ["/v1/users/j%2Fdoe", "User", 1, "j%2Fdoe", "bad-character"],
+    ["/v1/users/j%20doe", "User", 1, "j%20doe", "bad-character"],
+    ["/v1/users/j%25doe", "User", 1, "j%25doe", "bad-character"],
     ["/v1/users/jdo%C3%A9", "User", 1, "jdo%C3%A9", "bad-character"],
     ["/v1/books/9780306406153", "Book", 1, "9780306406153", "check-digit"],
     ["/v1/vehicles/1M8GDM9AXKP04278O", "Vehicle", 1, "1M8GDM9AXKP04278O", "bad-character"],
