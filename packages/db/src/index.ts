@@ -12,6 +12,8 @@
 export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 export type { Database, DatabaseOptions } from "./client.ts";
 export { databaseOverPGlite, openDatabase } from "./client.ts";
+export type { ErrorContext } from "./errors.ts";
+export { toApiError } from "./errors.ts";
 export type { DatabaseLocation } from "./location.ts";
 export { DatabaseUrlError, DEFAULT_PGLITE_DIR, resolveDatabaseLocation } from "./location.ts";
 export type { MigrateOptions, MigrateResult, MigrationFile } from "./migrate/index.ts";
