@@ -51,7 +51,9 @@ export function compareItems(
   const restIds = restItems.map((item) => item[idField.restName]);
   const graphqlIds = graphqlNodes.map((node) => node[idField.name]);
   if (!same(restIds, graphqlIds)) {
-    mismatches.push(`${where}: ids differ: REST ${JSON.stringify(restIds)}, GraphQL ${JSON.stringify(graphqlIds)}`);
+    mismatches.push(
+      `${where}: ids differ: REST ${JSON.stringify(restIds)}, GraphQL ${JSON.stringify(graphqlIds)}`,
+    );
     return mismatches;
   }
   const known = new Set(resource.fields.map((field) => field.restName));
@@ -59,7 +61,8 @@ export function compareItems(
     const node = graphqlNodes[index] as Data;
     const at = `${where}[${JSON.stringify(restIds[index])}]`;
     for (const member of Object.keys(item)) {
-      if (!known.has(member) && !HYPERMEDIA.has(member)) mismatches.push(`${at}: unexpected member ${member}`);
+      if (!known.has(member) && !HYPERMEDIA.has(member))
+        mismatches.push(`${at}: unexpected member ${member}`);
     }
     for (const field of resource.fields) {
       const inRest = Object.hasOwn(item, field.restName);
@@ -78,7 +81,9 @@ export function compareItems(
       const toOne = relation.cardinality === "to-one";
       const nested = graphqlRelation(node[relation.name], toOne);
       const restNested = embeds.get(relation.name) ?? [];
-      mismatches.push(...compareItems(relation.target, restNested, nested, [], `${at}._embeds.${relation.restName}`));
+      mismatches.push(
+        ...compareItems(relation.target, restNested, nested, [], `${at}._embeds.${relation.restName}`),
+      );
     }
   });
   return mismatches;

@@ -68,8 +68,14 @@ export class GraphqlSide {
 
   /** Runs a query; any error fails the test with its messages. */
   async run(source: string, variableValues: Data = {}): Promise<Data> {
-    const result = await graphql({ schema: this.schema, source, variableValues, contextValue: this.contextValue() });
-    if (result.errors?.length) throw new Error(`${result.errors.map((e) => e.message).join("; ")}\n${source}`);
+    const result = await graphql({
+      schema: this.schema,
+      source,
+      variableValues,
+      contextValue: this.contextValue(),
+    });
+    if (result.errors?.length)
+      throw new Error(`${result.errors.map((e) => e.message).join("; ")}\n${source}`);
     return result.data as Data;
   }
 
@@ -88,7 +94,11 @@ export class GraphqlSide {
     const parent = resource.parent?.resource;
     if (!parent) {
       const type = this.argType("Query", names.itemField, idField);
-      return { text: `${names.itemField}(${idField}: $id) ${inner}`, vars: [`$id: ${type}`], values: { id: ref.id } };
+      return {
+        text: `${names.itemField}(${idField}: $id) ${inner}`,
+        vars: [`$id: ${type}`],
+        values: { id: ref.id },
+      };
     }
     const parentNames = graphqlNames(parent);
     const parentId = parent.identifier.field.name;
@@ -132,11 +142,18 @@ export class GraphqlSide {
     const target = source.kind === "root" ? source.resource : source.relation.target;
     const names = graphqlNames(target);
     const [typeName, field] =
-      source.kind === "root" ? ["Query", names.collectionField] : [source.item.resource.model, source.relation.name];
+      source.kind === "root"
+        ? ["Query", names.collectionField]
+        : [source.item.resource.model, source.relation.name];
     const argNames = ["where", "orderBy", "first", "after"];
     const vars = argNames.map((arg) => `$${arg}: ${this.argType(typeName, field, arg)}`);
     const call = `${field}(${argNames.map((arg) => `${arg}: $${arg}`).join(", ")}) { nodes ${selectionSet(target, selection)} pageInfo { hasNextPage endCursor } }`;
-    const values = { where: args.where ?? null, orderBy: args.orderBy ?? null, first: args.first, after: args.after ?? null };
+    const values = {
+      where: args.where ?? null,
+      orderBy: args.orderBy ?? null,
+      first: args.first,
+      after: args.after ?? null,
+    };
     let connection: Data | undefined;
     if (source.kind === "root") {
       const data = await this.run(`query(${vars.join(", ")}) { ${call} }`, values);
@@ -155,7 +172,12 @@ export class GraphqlSide {
   }
 
   /** Every node of a list, page by page. */
-  async all(source: ListSource, args: Omit<ListArgs, "first" | "after"> = {}, selection: Selection = {}, first = 100) {
+  async all(
+    source: ListSource,
+    args: Omit<ListArgs, "first" | "after"> = {},
+    selection: Selection = {},
+    first = 100,
+  ) {
     const nodes: Data[] = [];
     let after: string | null = null;
     for (;;) {
