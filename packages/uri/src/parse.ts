@@ -17,7 +17,7 @@ const notFound = (message: string): ParseRouteResult => ({
 
 type IdResult = { ok: true; value: IdValue } | { ok: false; reason: RouteError };
 
-/** Parses one identifier segment with its resource's rule; the only place a segment is decoded. */
+/** Parses one identifier segment with its resource's rule, after decoding it exactly once. */
 function parseId(resource: Resource, raw: string, position: number): IdResult {
   const { rule } = resource.identifier;
   const decoded = decodeSegment(raw);
