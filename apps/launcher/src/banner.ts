@@ -1,0 +1,26 @@
+import { FIXTURE } from "@tusk/db";
+import type { Launched } from "./launch.ts";
+
+/**
+ * What `npm start` prints: where both APIs are and a few requests to try.
+ *
+ * @example
+ * console.log(banner(tusk, "PGlite in .data/pglite"));
+ */
+export function banner(tusk: Pick<Launched, "restUrl" | "graphqlUrl" | "seeded">, database: string): string {
+  const query = JSON.stringify({ query: `{ product(id: ${FIXTURE.productId}) { name price } }` });
+  return [
+    `Tusk is running on ${database}${tusk.seeded ? " (demo data seeded)" : ""}`,
+    "",
+    `  REST     ${tusk.restUrl}/v1`,
+    `  GraphQL  ${tusk.graphqlUrl}`,
+    "",
+    "Try:",
+    `  curl ${tusk.restUrl}/v1`,
+    `  curl ${tusk.restUrl}/v1/products/${FIXTURE.productId}`,
+    `  curl ${tusk.restUrl}/v1/categories/${FIXTURE.categoryId}/products`,
+    `  curl ${tusk.graphqlUrl} -H 'content-type: application/json' -d '${query}'`,
+    "",
+    "Ctrl-C stops both.",
+  ].join("\n");
+}
