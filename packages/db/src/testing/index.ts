@@ -9,6 +9,9 @@
  * await db.close();
  */
 import type { Database, DatabaseOptions } from "../client.ts";
+
+export type { TestDatabaseState } from "./pglite.ts";
+
 import { createPGliteTestDatabase } from "./pglite.ts";
 import { createPostgresTestDatabase } from "./postgres.ts";
 
@@ -18,6 +21,8 @@ export { DEFAULT_TEST_POSTGRES_URL, testPostgresUrl } from "./postgres.ts";
 export interface TestDatabaseOptions {
   /** Fill it with the scale-0 demo data and its fixtures (default false: migrated, empty). */
   readonly seed?: boolean;
+  /** Apply the migrations (default true); false gives an empty database, for migration tests. */
+  readonly migrate?: boolean;
   /** Passed to PrismaClient, e.g. `[{ emit: "event", level: "query" }]` to count queries. */
   readonly log?: DatabaseOptions["log"];
 }
@@ -39,8 +44,8 @@ export function testDatabaseKind(): "pglite" | "postgres" {
  * afterAll(() => db.close());
  */
 export function createTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
-  const seeded = options.seed ?? false;
+  const state = options.migrate === false ? "empty" : options.seed ? "seeded" : "migrated";
   return testDatabaseKind() === "postgres"
-    ? createPostgresTestDatabase(seeded, options.log)
-    : createPGliteTestDatabase(seeded, options.log);
+    ? createPostgresTestDatabase(state, options.log)
+    : createPGliteTestDatabase(state, options.log);
 }

@@ -8,6 +8,9 @@ import { seed } from "../seed/index.ts";
 // test database starts as a copy of it.
 const templates = new Map<"migrated" | "seeded", Promise<Blob>>();
 
+/** What a test database starts as. */
+export type TestDatabaseState = "empty" | "migrated" | "seeded";
+
 async function buildTemplate(seeded: boolean): Promise<Blob> {
   const pglite = new PGlite();
   const db = await databaseOverPGlite(pglite);
@@ -32,11 +35,12 @@ function template(seeded: boolean): Promise<Blob> {
   return pending;
 }
 
-/** A migrated (and optionally seeded) in-memory PGlite database, copied from the process's template. */
+/** An in-memory PGlite database; migrated ones are copies of the process's template. */
 export async function createPGliteTestDatabase(
-  seeded: boolean,
+  state: TestDatabaseState,
   log?: DatabaseOptions["log"],
 ): Promise<Database> {
-  const pglite = new PGlite({ loadDataDir: await template(seeded) });
+  const pglite =
+    state === "empty" ? new PGlite() : new PGlite({ loadDataDir: await template(state === "seeded") });
   return databaseOverPGlite(pglite, { kind: "pglite", dataDir: "memory" }, log);
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { type Database, type DatabaseOptions, openDatabase } from "../client.ts";
 import { migrate } from "../migrate/index.ts";
 import { seed } from "../seed/index.ts";
+import type { TestDatabaseState } from "./pglite.ts";
 
 /** Where the PostgreSQL test suite creates its databases. */
 export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
@@ -22,11 +23,11 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * A fresh, uniquely named database on the test server, migrated (and
- * seeded); close() drops it, so runs never see each other's data.
+ * A fresh, uniquely named database on the test server, empty, migrated or
+ * seeded; close() drops it, so runs never see each other's data.
  */
 export async function createPostgresTestDatabase(
-  seeded: boolean,
+  state: TestDatabaseState,
   log?: DatabaseOptions["log"],
 ): Promise<Database> {
   const name = `tusk_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
@@ -37,8 +38,8 @@ export async function createPostgresTestDatabase(
   let db: Database;
   try {
     db = await openDatabase({ url: url.toString(), poolSize: 4, log });
-    await migrate(db);
-    if (seeded) await seed(db);
+    if (state !== "empty") await migrate(db);
+    if (state === "seeded") await seed(db);
   } catch (error) {
     await drop();
     throw error;
