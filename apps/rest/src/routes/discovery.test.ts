@@ -1,0 +1,119 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASE, createTestApp, type TestApp } from "../../test/harness.ts";
+
+type Link = { rel: string; href: string; method: string };
+
+describe("discovery: root, definitions and views", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("#155 GET /v1 links every root collection and every definition, and the OpenAPI document", async () => {
+    const res = await request(t.app).get("/v1");
+    expect(res.status).toBe(200);
+    const links: Link[] = res.body._links;
+    const collections = links.filter((link) => link.rel === "collection").map((link) => link.href);
+    expect(collections).toEqual(
+      expect.arrayContaining(
+        ["products", "categories", "users", "orders", "books", "vehicles"].map((p) => `${BASE}/v1/${p}`),
+      ),
+    );
+    expect(collections).not.toContain(`${BASE}/v1/line_items`);
+    const definitions = links.filter((link) => link.rel === "describedby").map((link) => link.href);
+    expect(definitions).toContain(`${BASE}/v1/line_items/definition`);
+    expect(links).toContainEqual({ rel: "service-desc", href: `${BASE}/v1/openapi.json`, method: "GET" });
+    expect(res.headers.link).toContain(`<${BASE}/v1/openapi.json>; rel="service-desc"`);
+  });
+
+  it("#54 #158 the definition describes fields, relations, filters, sort, zoom and the identifier", async () => {
+    const res = await request(t.app).get("/v1/products/definition");
+    expect(res.status).toBe(200);
+    const definition = res.body;
+    expect(definition.resource).toBe("products");
+    const price = definition.fields.find((field: { name: string }) => field.name === "price");
+    expect(price).toMatchObject({ type: "Decimal", required: true, writable: "always", sortable: true });
+    expect(price.filter_operators).toEqual(expect.arrayContaining(["equals", "gte", "lt", "in"]));
+    expect(definition.fields.find((field: { name: string }) => field.name === "id").writable).toBe("never");
+    expect(definition.relations).toContainEqual(
+      expect.objectContaining({
+        name: "categories",
+        rel: `${BASE}/v1/categories/definition`,
+        cardinality: "many-to-many",
+      }),
+    );
+    expect(definition.query_parameters.sort.fields).toContain("price");
+    expect(definition.query_parameters.zoom.rels).toEqual(
+      expect.arrayContaining(["categories", "line_items"]),
+    );
+    expect(definition.identifier).toMatchObject({
+      name: "id",
+      example: expect.any(String),
+      pattern: expect.any(String),
+    });
+    expect(definition.reserved_words).toEqual(expect.arrayContaining(["definition", "views"]));
+    expect(definition.methods.collection).toEqual(["GET", "HEAD", "OPTIONS", "POST"]);
+    const books = await request(t.app).get("/v1/books/definition");
+    expect(books.body.identifier.title).toMatch(/ISBN/);
+  });
+
+  it("#55 /v1/products/73924/definition answers the same definition", async () => {
+    const item = await request(t.app).get("/v1/products/73924/definition");
+    const type = await request(t.app).get("/v1/products/definition");
+    expect(item.status).toBe(200);
+    expect(item.body).toEqual(type.body);
+  });
+
+  it("#54 nested-only resources have a definition too", async () => {
+    const res = await request(t.app).get("/v1/line_items/definition");
+    expect(res.status).toBe(200);
+    expect(res.body.nested_under).toBe("orders");
+    expect(res.body.methods.collection).toBeUndefined();
+  });
+
+  it("#62 the summary view aggregates the filtered collection without the items", async () => {
+    const all = await request(t.app).get("/v1/products/views/summary");
+    const res = await request(t.app).get("/v1/products/views/summary?price=gte(200)");
+    expect(res.status).toBe(200);
+    const { summary } = res.body;
+    expect(summary.count).toBeGreaterThan(0);
+    expect(summary.count).toBeLessThan(all.body.summary.count);
+    expect(Number(summary.min.price)).toBeGreaterThanOrEqual(200);
+    expect(Number(summary.sum.price)).toBeGreaterThanOrEqual(200 * summary.count);
+    expect(res.body.products).toBeUndefined();
+    const lines = await request(t.app).get("/v1/books/views/summary");
+    expect(lines.body.summary.sum).toHaveProperty("published_year");
+  });
+
+  it("#62 #63 views are safe and unknown views are 404", async () => {
+    expect((await request(t.app).get("/v1/products/views/nothing")).status).toBe(404);
+    const bad = await request(t.app).get("/v1/products/views/summary?price=gte(x)");
+    expect(bad.status).toBe(400);
+    expect((await request(t.app).delete("/v1/products/views/summary")).status).toBe(405);
+  });
+
+  it("#40 #94 every method in _links is one the target supports", async () => {
+    const paths = [
+      "/v1/products/73924",
+      "/v1/orders/9",
+      "/v1/orders/9/line_items/12345",
+      "/v1/users/jdoe",
+      "/v1/products?limit=2",
+    ];
+    for (const path of paths) {
+      const body = (await request(t.app).get(path)).body;
+      const [key] = Object.keys(body).filter((name) => name !== "_links");
+      const links: Link[] = [
+        ...body._links,
+        ...body[key as string].flatMap((item: { _links: Link[] }) => item._links),
+      ];
+      for (const link of links) {
+        const options = await request(t.app).options(link.href.slice(BASE.length));
+        expect(options.status, link.href).toBe(200);
+        expect(options.headers.allow?.split(", "), `${link.method} ${link.href}`).toContain(link.method);
+      }
+    }
+  });
+});
