@@ -20,7 +20,7 @@ describe("HTTP semantics", () => {
     const first = await request(t.app).get("/v1/categories/36/products/73924");
     const again = await request(t.app)
       .get("/v1/categories/36/products/73924")
-      .set("If-None-Match", first.headers.etag);
+      .set("If-None-Match", String(first.headers.etag));
     expect(again.status).toBe(304);
     expect(again.text).toBe("");
     for (const header of ["etag", "cache-control", "vary", "content-location"]) {
@@ -28,7 +28,7 @@ describe("HTTP semantics", () => {
     }
     const weak = await request(t.app)
       .get("/v1/categories/36/products/73924")
-      .set("If-None-Match", `W/${first.headers.etag}`);
+      .set("If-None-Match", `W/${String(first.headers.etag)}`);
     expect(weak.status).toBe(304);
     const other = await request(t.app).get("/v1/products/73924").set("If-None-Match", '"other"');
     expect(other.status).toBe(200);

@@ -20,7 +20,7 @@ describe("writes", () => {
     expect(res.headers.location).toMatch(new RegExp(`^${BASE}/v1/products/\\d+$`));
     expect(self(res.body.products[0])).toBe(res.headers.location);
     expect(res.body.products[0]).toMatchObject({ name: "Sprocket", price: "12.50", stock: 3 });
-    const fetched = await request(t.app).get(res.headers.location.slice(BASE.length));
+    const fetched = await request(t.app).get(String(res.headers.location).slice(BASE.length));
     expect(fetched.status).toBe(200);
   });
 
@@ -68,7 +68,7 @@ describe("writes", () => {
 
   it("#10 #88 PATCH with a merge patch updates writable fields; the URI does not change", async () => {
     const created = await request(t.app).post("/v1/products").send({ name: "Cog", price: "1.00" });
-    const path = created.headers.location.slice(BASE.length);
+    const path = String(created.headers.location).slice(BASE.length);
     const res = await request(t.app)
       .patch(path)
       .set("Content-Type", "application/merge-patch+json")
@@ -113,7 +113,7 @@ describe("writes", () => {
     expect((await request(t.app).get("/v1/categories/37")).body).toEqual(before.body);
     const fresh = await request(t.app)
       .patch("/v1/categories/37")
-      .set("If-Match", before.headers.etag)
+      .set("If-Match", String(before.headers.etag))
       .send({ description: "Now with cards" });
     expect(fresh.status).toBe(200);
     expect(fresh.body.categories[0].description).toBe("Now with cards");
@@ -121,7 +121,7 @@ describe("writes", () => {
 
   it("#82 #89 DELETE is 204, a later GET is 404, a second DELETE is 404", async () => {
     const created = await request(t.app).post("/v1/products").send({ name: "Gone", price: "1.00" });
-    const path = created.headers.location.slice(BASE.length);
+    const path = String(created.headers.location).slice(BASE.length);
     const res = await request(t.app).delete(path);
     expect(res.status).toBe(204);
     expect(res.text).toBe("");
@@ -140,7 +140,9 @@ describe("writes", () => {
       .post("/v1/orders/9/line_items")
       .send({ order_id: 10, product_id: 73925, quantity: 1, unit_price: "1" });
     expect(clash.status).toBe(422);
-    const nested = await request(t.app).patch(res.headers.location.slice(BASE.length)).send({ quantity: 4 });
+    const nested = await request(t.app)
+      .patch(String(res.headers.location).slice(BASE.length))
+      .send({ quantity: 4 });
     expect(nested.status).toBe(200);
     expect(nested.body.line_items[0].quantity).toBe(4);
   });
