@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { databaseUrl, readBenchConfig } from "./config.ts";
+
+describe("readBenchConfig", () => {
+  it("defaults to scale 2 on the local server, 10 s per case after 3 s of warm-up, 16 connections", () => {
+    expect(readBenchConfig({})).toEqual({
+      serverUrl: "postgresql://postgres@127.0.0.1:5432",
+      database: "tusk_bench",
+      scale: 2,
+      duration: 10,
+      warmup: 3,
+      connections: 16,
+      only: undefined,
+    });
+  });
+
+  it("refuses a duration that is not a positive number", () => {
+    expect(() => readBenchConfig({ BENCH_DURATION: "0" })).toThrow(/BENCH_DURATION/);
+    expect(() => readBenchConfig({ BENCH_DURATION: "ten" })).toThrow(/BENCH_DURATION/);
+  });
+});
+
+describe("databaseUrl", () => {
+  it("names the database on the server, keeping credentials and options", () => {
+    expect(
+      databaseUrl("postgresql://postgres:pw@127.0.0.1:5432/postgres?sslmode=disable", "tusk_bench"),
+    ).toBe("postgresql://postgres:pw@127.0.0.1:5432/tusk_bench?sslmode=disable");
+  });
+});

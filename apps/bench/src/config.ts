@@ -1,0 +1,51 @@
+/** Settings of a benchmark run, read from the environment. */
+export interface BenchConfig {
+  /** PostgreSQL server URL without a database (`BENCH_POSTGRES_URL`). */
+  readonly serverUrl: string;
+  /** Database created on that server for the benchmark (`BENCH_DATABASE`). */
+  readonly database: string;
+  /** Seed scale (`BENCH_SCALE`, default 2: 30,000 products). */
+  readonly scale: number;
+  /** Seconds measured per case (`BENCH_DURATION`, default 10). */
+  readonly duration: number;
+  /** Seconds of load before each measurement, not recorded (`BENCH_WARMUP`, default 3). */
+  readonly warmup: number;
+  /** Concurrent connections (`BENCH_CONNECTIONS`, default 16, as the speed table in STACK.md). */
+  readonly connections: number;
+  /** Only the cases whose name contains this (`BENCH_ONLY`). */
+  readonly only: string | undefined;
+}
+
+function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name}="${raw}" must be a number of at least ${min}`);
+  return value;
+}
+
+/**
+ * Reads the `BENCH_*` variables.
+ *
+ * @example
+ * readBenchConfig({ BENCH_DURATION: "5" }).duration; // 5
+ */
+export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  return {
+    serverUrl: env.BENCH_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432",
+    database: env.BENCH_DATABASE || "tusk_bench",
+    scale: readNumber(env, "BENCH_SCALE", 2, 0),
+    duration: readNumber(env, "BENCH_DURATION", 10, 1),
+    warmup: readNumber(env, "BENCH_WARMUP", 3, 0),
+    connections: readNumber(env, "BENCH_CONNECTIONS", 16, 1),
+    only: env.BENCH_ONLY || undefined,
+  };
+}
+
+/** The URL of `database` on the server at `serverUrl`. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

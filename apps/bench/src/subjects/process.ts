@@ -1,0 +1,62 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+import type { SubjectKind } from "./load-subject.ts";
+
+export type { SubjectKind };
+
+/** A subject server running in its own process. */
+export interface SubjectProcess {
+  readonly kind: SubjectKind;
+  readonly origin: string;
+  /** Resident set size now and at its peak, in bytes. */
+  memory(): Promise<{ rss: number; maxRss: number }>;
+  stop(): Promise<void>;
+}
+
+const ENTRY = fileURLToPath(new URL("./serve.ts", import.meta.url));
+
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`the subject process exited (${code}) before answering`));
+    child.once("exit", onExit);
+    child.once("message", (message) => {
+      child.off("exit", onExit);
+      resolve(message as T);
+    });
+  });
+}
+
+/**
+ * Starts a subject server in a child process (TypeScript through tsx) and
+ * waits until it listens.
+ *
+ * @example
+ * const rest = await startSubject("rest", "postgresql://postgres@127.0.0.1:5432/tusk_bench");
+ * await fetch(`${rest.origin}/v1`);
+ * await rest.stop();
+ */
+export async function startSubject(kind: SubjectKind, databaseUrl: string): Promise<SubjectProcess> {
+  const child = fork(ENTRY, [kind, databaseUrl], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  const { port } = await nextMessage<{ port: number }>(child);
+  return {
+    kind,
+    origin: `http://127.0.0.1:${port}`,
+    async memory() {
+      const answer = nextMessage<{ rss: number; maxRss: number }>(child);
+      child.send("memory");
+      return answer;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.send("stop");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Child process entry: serves one subject on 127.0.0.1 (an ephemeral port) so
+ * that the load generator and the server do not share an event loop, and the
+ * server's memory is its own. Talks to the harness over IPC:
+ * sends `{ port }` when ready, answers `"memory"` with `{ rss, maxRss }`
+ * (bytes), and exits on `"stop"`.
+ *
+ * Usage: serve.ts <raw|rest|graphql> <databaseUrl>
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type SubjectKind, startSubjectInProcess } from "./load-subject.ts";
+
+const [kind, databaseUrl] = process.argv.slice(2);
+if (!databaseUrl || !["raw", "rest", "graphql"].includes(kind ?? "")) {
+  throw new Error("usage: serve.ts <raw|rest|graphql> <databaseUrl>");
+}
+
+// Listen first: the apps' links are built on the port the system picks.
+const server = createServer();
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const port = (server.address() as AddressInfo).port;
+const subject = await startSubjectInProcess(kind as SubjectKind, {
+  databaseUrl,
+  baseUrl: `http://127.0.0.1:${port}`,
+});
+server.on("request", subject.listener);
+
+process.on("message", (message) => {
+  if (message === "memory") {
+    process.send?.({ rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  } else if (message === "stop") {
+    server.closeAllConnections();
+    server.close(() => void subject.close().finally(() => process.exit(0)));
+  }
+});
+process.send?.({ port });

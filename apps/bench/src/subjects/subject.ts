@@ -1,0 +1,35 @@
+import type { RequestListener } from "node:http";
+import { type Database, openDatabase } from "@tusk/db";
+
+/** A server under test over the benchmark database, ready to attach to an HTTP server. */
+export interface Subject {
+  readonly listener: RequestListener;
+  /** SQL statements sent so far (counted only with `countQueries`). */
+  queries(): number;
+  close(): Promise<void>;
+}
+
+export interface SubjectOptions {
+  readonly databaseUrl: string;
+  /** The public base URL links are built on. */
+  readonly baseUrl: string;
+  /**
+   * Count SQL statements through Prisma's query events. Off under load: the
+   * event costs time on every statement.
+   */
+  readonly countQueries?: boolean;
+}
+
+/** Opens the benchmark database, counting SQL statements when asked. */
+export async function openSubjectDatabase(
+  options: SubjectOptions,
+): Promise<{ db: Database; queries: () => number }> {
+  let queries = 0;
+  if (!options.countQueries)
+    return { db: await openDatabase({ url: options.databaseUrl }), queries: () => 0 };
+  const db = await openDatabase({ url: options.databaseUrl, log: [{ emit: "event", level: "query" }] });
+  db.prisma.$on("query" as never, () => {
+    queries++;
+  });
+  return { db, queries: () => queries };
+}
