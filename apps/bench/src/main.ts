@@ -4,7 +4,7 @@
  * throughput, latency, memory and SQL statements per request, with ratios to
  * the raw baseline. Settings: see config.ts (BENCH_* variables).
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { benchCases } from "./cases.ts";
 import { readBenchConfig } from "./config.ts";
 import { countQueries } from "./count-queries.ts";
@@ -16,6 +16,8 @@ import { startSubject } from "./subjects/process.ts";
 const config = readBenchConfig();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = Date.now();
+// Other work on the machine skews every figure: the report shows the load before and after.
+const loadBefore = loadavg()[0] ?? 0;
 
 const cases = benchCases().filter((c) => !config.only || `${c.subject} ${c.scenario}`.includes(config.only));
 log(`Preparing ${config.database} (seed scale ${config.scale})…`);
@@ -48,7 +50,8 @@ for (const kind of new Set(cases.map((c) => c.subject))) {
 const cpu = cpus();
 console.log(
   `${new Date().toISOString()} · Node ${process.version} · ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"} · ` +
-    `${db.products} products · ${config.connections} connections, ${config.duration} s per case after ${config.warmup} s warm-up`,
+    `${db.products} products · ${config.connections} connections, ${config.duration} s per case after ${config.warmup} s warm-up · ` +
+    `load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`,
 );
 console.log();
 console.log(formatReport(results));

@@ -39,7 +39,12 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
  */
 export async function startSubject(kind: SubjectKind, databaseUrl: string): Promise<SubjectProcess> {
   const child = fork(ENTRY, [kind, databaseUrl], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there when it stops.
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, NODE_ENV: "production" },
   });
