@@ -15,7 +15,6 @@ export { maskError } from "./mask-error.ts";
 export type { GraphqlNames } from "./names.ts";
 export { graphqlNames, parentArgument } from "./names.ts";
 export { decodeCursor, encodeCursor } from "./pagination.ts";
-export { toApiError } from "./prisma-errors.ts";
 export { DateTimeScalar, DecimalScalar, identifierScalar } from "./scalars.ts";
 export type { SchemaOptions } from "./schema.ts";
 export { createSchema } from "./schema.ts";

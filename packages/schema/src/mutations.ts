@@ -1,3 +1,5 @@
+import { toApiError } from "@tusk/db";
+import { ApiError } from "@tusk/errors";
 import type { Resource, ResourceRelation } from "@tusk/registry";
 import {
   type GraphQLFieldConfigArgumentMap,
@@ -12,7 +14,6 @@ import { inputType, validateInput } from "./inputs.ts";
 import { graphqlNames, parentArgument } from "./names.ts";
 import { resourceType, type TypeBuilder } from "./object-types.ts";
 import { identifierArgument, planEnv, planSelect, type Select, subSelections } from "./plan.ts";
-import { toApiError } from "./prisma-errors.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 
 type Row = Record<string, unknown>;
@@ -51,7 +52,6 @@ function addressWhere(resource: Resource, args: Args): Row {
 function writeResolver(
   builder: TypeBuilder,
   resource: Resource,
-  operation: "write" | "delete",
   write: Write,
 ): GraphQLFieldResolver<unknown, TuskContext, Args> {
   return async (_root, args, context, info) => {
@@ -63,9 +63,21 @@ function writeResolver(
     try {
       return await context.prisma.$transaction((tx) => write(delegate(tx, resource), args, select));
     } catch (error) {
-      throw toApiError(error, resource.model, operation);
+      const translated = toApiError(error, {
+        resource: { model: resource.model, identifier: { field: resource.identifier.field.name } },
+      });
+      throw "input" in args ? inInput(resource, translated) : translated;
     }
   };
+}
+
+/** Names the fields of an error from a write with an input as `input.<field>`, like validation does. */
+function inInput(resource: Resource, error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.invalidParams.length === 0) return error;
+  const invalidParams = error.invalidParams.map((p) =>
+    resource.field(p.name) ? { name: `input.${p.name}`, reason: p.reason } : p,
+  );
+  return new ApiError(error.code, error.message, { invalidParams, cause: error.cause });
 }
 
 function membershipFields(
@@ -96,13 +108,13 @@ function membershipFields(
       type,
       args,
       description: `Adds a ${target.singular} to this ${resource.singular}'s ${relation.name}; adding one already there changes nothing.`,
-      resolve: writeResolver(builder, resource, "write", change("connect")),
+      resolve: writeResolver(builder, resource, change("connect")),
     },
     [names.removeMembershipMutation(relation)]: {
       type,
       args,
       description: `Removes a ${target.singular} from this ${resource.singular}'s ${relation.name}; removing one not there changes nothing.`,
-      resolve: writeResolver(builder, resource, "write", change("disconnect")),
+      resolve: writeResolver(builder, resource, change("disconnect")),
     },
   };
 }
@@ -126,7 +138,7 @@ export function mutationFields(
       type,
       description: `Creates a ${resource.singular}.`,
       args: { input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "create")) } },
-      resolve: writeResolver(builder, resource, "write", (model, args, select) =>
+      resolve: writeResolver(builder, resource, (model, args, select) =>
         model.create({ data: validateInput(resource, args.input as Row), select }),
       ),
     },
@@ -137,7 +149,7 @@ export function mutationFields(
         ...addressArguments(resource),
         input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "update")) },
       },
-      resolve: writeResolver(builder, resource, "write", (model, args, select) =>
+      resolve: writeResolver(builder, resource, (model, args, select) =>
         model.update({
           where: addressWhere(resource, args),
           data: validateInput(resource, args.input as Row),
@@ -149,7 +161,7 @@ export function mutationFields(
       type,
       description: `Deletes a ${resource.singular} and returns it as it was.`,
       args: addressArguments(resource),
-      resolve: writeResolver(builder, resource, "delete", (model, args, select) =>
+      resolve: writeResolver(builder, resource, (model, args, select) =>
         model.delete({ where: addressWhere(resource, args), select }),
       ),
     },

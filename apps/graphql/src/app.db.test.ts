@@ -1,0 +1,184 @@
+import type { Database } from "@tusk/db";
+import { createTestDatabase } from "@tusk/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGraphqlApp } from "./app.ts";
+import { type RunningServer, serve } from "./serve.ts";
+
+const BASE_URL = "https://api.example.com";
+let db: Database;
+let running: RunningServer;
+
+async function start(options: Partial<Parameters<typeof createGraphqlApp>[0]> = {}): Promise<RunningServer> {
+  const { app, stop } = await createGraphqlApp({ db, baseUrl: BASE_URL, ...options });
+  return serve({ app, port: 0, host: "127.0.0.1", onClose: stop });
+}
+
+async function post(server: RunningServer, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies by shape and assert on them
+  type Body = { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return { status: response.status, body: (await response.json()) as Body };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+  running = await start();
+});
+afterAll(async () => {
+  await running.shutdown();
+  await db.close();
+});
+
+describe("POST /graphql", () => {
+  it("answers a query with URIs under the configured base URL", async () => {
+    const { status, body } = await post(running, `{ product(id: 73924) { name uri } }`);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: { product: { name: "The Amazing Widget", uri: `${BASE_URL}/v1/products/73924` } },
+    });
+  });
+
+  it("answers a bad identifier literal with 400 BAD_USER_INPUT naming the argument", async () => {
+    const { status, body } = await post(running, `{ book(isbn: "978-0-306-40615-3") { title } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("check digit is 3, expected 7"),
+      extensions: { code: "BAD_USER_INPUT", argumentName: "isbn" },
+    });
+  });
+
+  it("answers a bad identifier variable with 400 BAD_USER_INPUT naming the variable", async () => {
+    const { status, body } = await post(
+      running,
+      `query ($u: Username!) { user(username: $u) { username } }`,
+      { u: "no spaces" },
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "u" });
+  });
+
+  it("refuses an abusive query before execution with QUERY_TOO_COMPLEX", async () => {
+    const limited = await start({ limits: { maxDepth: 3 } });
+    try {
+      const { status, body } = await post(limited, `{ category(id: 36) { products { nodes { name } } } }`);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+      expect(body.data).toBeUndefined();
+    } finally {
+      await limited.shutdown();
+    }
+  });
+
+  it("answers CONFLICT and NOT_FOUND from mutations", async () => {
+    const clash = await post(
+      running,
+      `mutation { createUser(input: { username: "jdoe", displayName: "J", email: "j2@example.com" }) { username } }`,
+    );
+    expect(clash.body.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const missing = await post(running, `mutation { deleteVehicle(vin: "1HGCM82633A004352") { vin } }`);
+    expect(missing.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("masks unexpected errors: no SQL, no stack", async () => {
+    const broken = {
+      prisma: new Proxy(db.prisma, {
+        get: (target, key) =>
+          key === "product"
+            ? {
+                findUnique: () =>
+                  Promise.reject(new Error('syntax error at or near "SELECT" in SELECT * FROM products')),
+              }
+            : Reflect.get(target, key),
+      }),
+    };
+    const server = await start({ db: broken });
+    try {
+      const { body } = await post(server, `{ product(id: 1) { name } }`);
+      expect(body.errors?.[0]).toMatchObject({
+        message: "Internal server error.",
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      });
+      expect(JSON.stringify(body)).not.toMatch(/SELECT|stacktrace/);
+    } finally {
+      await server.shutdown();
+    }
+  });
+});
+
+describe("HTTP edges", () => {
+  it("reports health from the database", async () => {
+    const ok = await fetch(`${running.url}/health`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ status: "ok" });
+    const down = await start({
+      db: { prisma: { $queryRawUnsafe: () => Promise.reject(new Error("down")) } as never },
+    });
+    try {
+      const response = await fetch(`${down.url}/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable" });
+    } finally {
+      await down.shutdown();
+    }
+  });
+
+  it("answers a body over the limit with 413 as JSON", async () => {
+    const small = await start({ bodyLimit: "1kb" });
+    try {
+      const response = await fetch(`${small.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ products { nodes { id } } }`, padding: "x".repeat(2000) }),
+      });
+      expect(response.status).toBe(413);
+      expect(response.headers.get("content-type")).toMatch(/application\/json/);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining("exceeds the limit"),
+            extensions: { code: "PAYLOAD_TOO_LARGE" },
+          },
+        ],
+      });
+    } finally {
+      await small.shutdown();
+    }
+  });
+
+  it("answers malformed JSON with 400 as JSON", async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{ not json",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_USER_INPUT" } }],
+    });
+  });
+
+  it("sends CORS headers unless turned off", async () => {
+    const preflight = (server: RunningServer) =>
+      fetch(`${server.url}/graphql`, {
+        method: "OPTIONS",
+        headers: { origin: "https://app.example.com", "access-control-request-method": "POST" },
+      });
+    expect((await preflight(running)).headers.get("access-control-allow-origin")).toBe("*");
+    const closed = await start({ cors: false });
+    try {
+      expect((await preflight(closed)).headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await closed.shutdown();
+    }
+  });
+
+  it("serves no landing page that would load from a CDN", async () => {
+    const response = await fetch(`${running.url}/graphql`, { headers: { accept: "text/html" } });
+    const text = await response.text();
+    expect(text).not.toMatch(/<script|cdn\./i);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Database, Prisma } from "@tusk/db";
+import { createTestDatabase } from "@tusk/db/testing";
+import { registry } from "@tusk/registry";
+import { createUriBuilder } from "@tusk/uri";
+import { type ExecutionResult, execute, type GraphQLSchema, parse, specifiedRules, validate } from "graphql";
+import { createContext } from "../src/context.ts";
+import { queryLimitRules } from "../src/limits.ts";
+import { maskError } from "../src/mask-error.ts";
+import { createSchema } from "../src/schema.ts";
+
+export const BASE_URL = "http://localhost:4000";
+
+/** A seeded database, the schema, and a way to run operations against them as the apps do. */
+export interface Harness {
+  readonly db: Database;
+  readonly schema: GraphQLSchema;
+  /** SQL statements run since the last `resetQueries()`. */
+  readonly queries: string[];
+  run(source: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
+  /** Runs and fails on errors, returning `data`. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read results by shape and assert on them
+  data<T = any>(source: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a seeded test database and runs operations through validation (with the query
+ * limits), execution and error masking.
+ */
+export async function createHarness(options: { seed?: boolean } = {}): Promise<Harness> {
+  const db = await createTestDatabase({
+    seed: options.seed ?? true,
+    log: [{ emit: "event", level: "query" }],
+  });
+  const queries: string[] = [];
+  (db.prisma as unknown as { $on(event: "query", cb: (e: Prisma.QueryEvent) => void): void }).$on(
+    "query",
+    (event) => queries.push(event.query),
+  );
+  const schema = createSchema();
+  const uris = createUriBuilder({ registry, baseUrl: BASE_URL });
+  const rules = [...specifiedRules, ...queryLimitRules(schema)];
+  const run = async (source: string, variables?: Record<string, unknown>): Promise<ExecutionResult> => {
+    const document = parse(source);
+    const errors = validate(schema, document, rules);
+    if (errors.length > 0) return { errors: errors.map((e) => maskError(e)) as never };
+    const result = await execute({
+      schema,
+      document,
+      variableValues: variables ?? null,
+      contextValue: createContext({ prisma: db.prisma, uris }),
+    });
+    return result.errors ? { ...result, errors: result.errors.map((e) => maskError(e)) as never } : result;
+  };
+  return {
+    db,
+    schema,
+    queries,
+    run,
+    async data(source, variables) {
+      const result = await run(source, variables);
+      if (result.errors) throw new Error(JSON.stringify(result.errors, null, 2));
+      return result.data as never;
+    },
+    close: () => db.close(),
+  };
+}
