@@ -18,13 +18,10 @@ function notRouted(result: Extract<ParseRouteResult, { ok: false }>): Error {
   const { reason } = result;
   if (reason.code === "bad-identifier") {
     const name = reason.resource.identifier.field.restName;
-    return new ApiError(
-      "BAD_USER_INPUT",
-      `"${decodeURIComponent(reason.segment)}" is not a valid ${reason.error.kind}: ${reason.error.message}.`,
-      {
-        invalidParams: [{ name, reason: reason.error.message }],
-      },
-    );
+    const title = reason.resource.identifier.rule.title;
+    return new ApiError("BAD_USER_INPUT", `Not a valid ${title}: ${reason.error.message}.`, {
+      invalidParams: [{ name, reason: reason.error.message }],
+    });
   }
   return new ApiError("NOT_FOUND", "No resource at this URI.");
 }
