@@ -3,7 +3,12 @@ import type { UriBuilder } from "@tusk/uri";
 import type DataLoader from "dataloader";
 import type { FieldNode } from "graphql";
 
-/** What every resolver receives. Cheap to make: one per request. */
+/**
+ * What every resolver receives. Cheap to make: one per request.
+ *
+ * @example
+ * const resolve = (parent: unknown, args: unknown, context: TuskContext) => context.prisma.product.count();
+ */
 export interface TuskContext {
   readonly prisma: PrismaClient;
   readonly uris: UriBuilder;

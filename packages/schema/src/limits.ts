@@ -13,7 +13,12 @@ import {
   type ValidationRule,
 } from "graphql";
 
-/** Limits that keep one request from costing the database too much. */
+/**
+ * Limits that keep one request from costing the database too much.
+ *
+ * @example
+ * const limits: QueryLimits = { maxDepth: 8, maxCost: 50_000, defaultPageSize: 20, maxPageSize: 100 };
+ */
 export interface QueryLimits {
   /** Deepest field nesting allowed (root fields are depth 1). */
   readonly maxDepth: number;

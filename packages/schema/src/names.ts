@@ -2,7 +2,13 @@ import type { Resource, ResourceRelation } from "@tusk/registry";
 
 const upperFirst = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
-/** Every GraphQL name derived from one resource (see docs/graphql-conventions.md). */
+/**
+ * Every GraphQL name derived from one resource (see docs/graphql-conventions.md).
+ *
+ * @example
+ * const names: GraphqlNames = graphqlNames(registry.byModel("Book")!);
+ * names.updateMutation; // "updateBook"
+ */
 export interface GraphqlNames {
   /** Object type: the Prisma model name (`Product`). */
   readonly type: string;

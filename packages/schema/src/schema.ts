@@ -7,7 +7,13 @@ import type { TypeBuilder } from "./object-types.ts";
 import { queryFields } from "./queries.ts";
 import { TypeCache } from "./type-cache.ts";
 
-/** How to build the schema. */
+/**
+ * How to build the schema.
+ *
+ * @example
+ * const options: SchemaOptions = { limits: { maxPageSize: 50 } };
+ * createSchema(options);
+ */
 export interface SchemaOptions {
   /** The resources to serve (default: the project's registry). */
   readonly registry?: Registry;
