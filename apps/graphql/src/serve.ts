@@ -35,7 +35,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  // A wildcard address is not one a client can use: name the local host instead.
+  const wildcard = address.address === "::" || address.address === "0.0.0.0";
+  const host = wildcard ? "localhost" : address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
     server,
