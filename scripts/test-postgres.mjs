@@ -35,7 +35,12 @@ if (unreachable) {
   process.exit(0);
 }
 
-const env = { ...process.env, TUSK_TEST_DATABASE: "postgres", TUSK_POSTGRES_URL: url, TURBO_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  TUSK_TEST_DATABASE: "postgres",
+  TUSK_POSTGRES_URL: url,
+  TURBO_TELEMETRY_DISABLED: "1",
+};
 const turbo = ["turbo", "run", "test:postgres", "--concurrency=1", "--", ...reporterArgs("postgres")];
 const result = spawnSync("npx", turbo, { cwd: root, env, stdio: "inherit" });
 process.exit(result.status ?? 1);

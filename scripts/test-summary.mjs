@@ -13,7 +13,10 @@ let failed = 0;
 
 for (const dir of workspaceDirs()) {
   const scripts = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts ?? {};
-  const expected = [scripts.test && "pglite", expectPostgres && scripts["test:postgres"] && "postgres"].filter(Boolean);
+  const expected = [
+    scripts.test && "pglite",
+    expectPostgres && scripts["test:postgres"] && "postgres",
+  ].filter(Boolean);
   const reports = join(dir, ".test-results");
   const found = existsSync(reports) ? readdirSync(reports).filter((f) => f.endsWith(".json")) : [];
   for (const suite of expected) {
@@ -28,7 +31,9 @@ for (const dir of workspaceDirs()) {
       (suite) => suite.status === "failed" && (suite.assertionResults ?? []).length === 0,
     );
     for (const suite of brokenSuites) {
-      console.error(`${relative(root, suite.name)} (${basename(file, ".json")}) failed to run: ${suite.message ?? ""}`.trim());
+      console.error(
+        `${relative(root, suite.name)} (${basename(file, ".json")}) failed to run: ${suite.message ?? ""}`.trim(),
+      );
     }
     passed += report.numPassedTests ?? 0;
     failed += (report.numFailedTests ?? 0) + brokenSuites.length;
