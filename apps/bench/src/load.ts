@@ -57,12 +57,12 @@ export async function measure(
 
 /**
  * Sends `benchCase` once and checks the answer, so a run never measures
- * error responses.
+ * error responses. Returns the size of the response body in bytes.
  *
  * @example
- * await verify("http://127.0.0.1:4000", restCase);
+ * const bytes = await verify("http://127.0.0.1:4000", restCase);
  */
-export async function verify(origin: string, benchCase: BenchCase): Promise<void> {
+export async function verify(origin: string, benchCase: BenchCase): Promise<number> {
   const response = await fetch(`${origin}${benchCase.path}`, {
     method: benchCase.method,
     ...(benchCase.headers ? { headers: benchCase.headers } : {}),
@@ -74,4 +74,5 @@ export async function verify(origin: string, benchCase: BenchCase): Promise<void
       `${benchCase.subject} ${benchCase.path} answered ${response.status}: ${text.slice(0, 300)}`,
     );
   benchCase.check(JSON.parse(text));
+  return Buffer.byteLength(text);
 }

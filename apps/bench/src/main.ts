@@ -30,7 +30,7 @@ for (const kind of new Set(cases.map((c) => c.subject))) {
   const subject = await startSubject(kind, db.url);
   try {
     for (const benchCase of cases.filter((c) => c.subject === kind)) {
-      await verify(subject.origin, benchCase);
+      const bytes = await verify(subject.origin, benchCase);
       log(`${kind} ${benchCase.scenario}: ${config.warmup} s warm-up, ${config.duration} s measured…`);
       const measurement = await measure(subject.origin, benchCase, config);
       const { rss } = await subject.memory();
@@ -39,6 +39,7 @@ for (const kind of new Set(cases.map((c) => c.subject))) {
         scenario: benchCase.scenario,
         subject: kind,
         rss,
+        bytes,
         queries: queries.get(benchCase),
       });
     }

@@ -11,12 +11,13 @@ const result = (subject: CaseResult["subject"], requestsPerSecond: number): Case
   failures: 0,
   rss: 100 * MB,
   queries: 1,
+  bytes: 2048,
 });
 
 describe("formatReport", () => {
   it("lists every case and the throughput ratios to the baseline", () => {
     const report = formatReport([result("raw", 10_000), result("rest", 2_500), result("graphql", 2_000)]);
-    expect(report).toContain("| one product | raw node:http + pg | 10000 | 1.3 | 9.0 | 100 | 1 | 0 |");
+    expect(report).toContain("| one product | raw node:http + pg | 10000 | 1.3 | 9.0 | 100 | 1 | 2.0 | 0 |");
     expect(report).toContain("| one product | 0.25× | 0.20× | 1.25× |");
   });
 

@@ -10,6 +10,8 @@ export interface CaseResult extends Measurement {
   readonly rss: number;
   /** SQL statements per request, when counted. */
   readonly queries: number | undefined;
+  /** Size of one response body in bytes. */
+  readonly bytes: number;
 }
 
 const LABEL: Record<SubjectKind, string> = {
@@ -40,7 +42,7 @@ function ratio(a: CaseResult | undefined, b: CaseResult | undefined): string {
  */
 export function formatReport(results: readonly CaseResult[]): string {
   const cases = table(
-    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "RSS MB", "SQL/request", "failures"],
+    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "RSS MB", "SQL/request", "body KB", "failures"],
     results.map((r) => [
       r.scenario,
       LABEL[r.subject],
@@ -49,6 +51,7 @@ export function formatReport(results: readonly CaseResult[]): string {
       fixed(r.p99, 1),
       fixed(r.rss / MB, 0),
       r.queries === undefined ? "n/a" : String(r.queries),
+      fixed(r.bytes / 1024, 1),
       String(r.failures),
     ]),
   );
