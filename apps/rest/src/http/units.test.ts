@@ -1,0 +1,67 @@
+import { ApiError } from "@tusk/errors";
+import { describe, expect, it } from "vitest";
+import { ifMatch, noneMatch, strongEtag } from "./etag.ts";
+import { HttpProblem, toProblem } from "./problem.ts";
+
+describe("entity tags", () => {
+  const tag = strongEtag("{}");
+
+  it("is a quoted, strong, content-derived tag", () => {
+    expect(tag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(strongEtag("{}")).toBe(tag);
+    expect(strongEtag("[]")).not.toBe(tag);
+  });
+
+  it("#133 If-None-Match compares weakly and * matches any", () => {
+    expect(noneMatch(tag, tag)).toBe(false);
+    expect(noneMatch(`W/${tag}`, tag)).toBe(false);
+    expect(noneMatch(`"a", ${tag}`, tag)).toBe(false);
+    expect(noneMatch("*", tag)).toBe(false);
+    expect(noneMatch('"other"', tag)).toBe(true);
+    expect(noneMatch(undefined, tag)).toBe(true);
+  });
+
+  it("#135 If-Match compares strongly", () => {
+    expect(ifMatch(tag, tag)).toBe(true);
+    expect(ifMatch(`W/${tag}`, tag)).toBe(false);
+    expect(ifMatch("*", tag)).toBe(true);
+    expect(ifMatch('"other"', tag)).toBe(false);
+  });
+});
+
+describe("toProblem", () => {
+  it("#123 maps shared error codes to their status, with invalid_params", () => {
+    const { problem } = toProblem(
+      new ApiError("UNPROCESSABLE", "Invalid fields: price.", {
+        invalidParams: [{ name: "price", reason: "x" }],
+      }),
+      "/v1/products",
+    );
+    expect(problem).toEqual({
+      type: "about:blank",
+      title: "Unprocessable Content",
+      status: 422,
+      detail: "Invalid fields: price.",
+      instance: "/v1/products",
+      invalid_params: [{ name: "price", reason: "x" }],
+    });
+  });
+
+  it("#129 carries the headers of HTTP problems (Allow on 405)", () => {
+    const { problem, headers } = toProblem(new HttpProblem(405, "No.", { Allow: "GET" }), "/v1");
+    expect(problem.status).toBe(405);
+    expect(headers).toEqual({ Allow: "GET" });
+  });
+
+  it("#128 masks anything unexpected", () => {
+    const { problem } = toProblem(
+      new Error('relation "products" does not exist at SELECT ...'),
+      "/v1/products",
+    );
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toMatch(/SELECT|relation/);
+    expect(toProblem(new ApiError("INTERNAL_SERVER_ERROR", "secret"), "/").problem.detail).not.toMatch(
+      /secret/,
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { FilterOperator } from "../operations/index.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { parseFilterValue } from "./filters.ts";
+
+const intOperators = new Map<string, FilterOperator>([
+  ["equals", { name: "equals", shape: "value", scalar: "Int" }],
+  ["gte", { name: "gte", shape: "value", scalar: "Int" }],
+  ["in", { name: "in", shape: "list", scalar: "Int" }],
+]);
+intOperators.set("not", { name: "not", shape: "nested", scalar: "", nested: new Map(intOperators) });
+const isbnOperators = new Map<string, FilterOperator>([
+  ["equals", { name: "equals", shape: "value", scalar: "ISBN" }],
+]);
+
+describe("parseFilterValue", () => {
+  it.each([
+    ["7", { equals: 7 }],
+    ["gte(200)", { gte: 200 }],
+    ["in(1,2,3)", { in: [1, 2, 3] }],
+    ["not(gte(5))", { not: { gte: 5 } }],
+    ["not(5)", { not: { equals: 5 } }],
+  ])("reads %s", (raw, filter) => {
+    expect(parseFilterValue("id", raw, intOperators)).toEqual({ ok: true, filter });
+  });
+
+  it.each([
+    ["between(1,2)", /unknown operator "between"/],
+    ["gte(x)", /not an integer/],
+    ["in()", /at least one/],
+    ["in(1,,2)", /not an integer/],
+    ["99999999999", /out of range/],
+  ])("refuses %s, naming the parameter", (raw, reason) => {
+    const result = parseFilterValue("id", raw, intOperators);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.name).toBe("id");
+      expect(result.error.reason).toMatch(reason);
+    }
+  });
+
+  it("parses identifier values through their rule", () => {
+    expect(parseFilterValue("isbn", "0-306-40615-2", isbnOperators)).toEqual({
+      ok: true,
+      filter: { equals: "9780306406157" },
+    });
+    expect(parseFilterValue("isbn", "9780306406158", isbnOperators).ok).toBe(false);
+  });
+
+  it("never throws, whatever the value", () => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        parseFilterValue("id", raw, intOperators);
+      }),
+    );
+  });
+});
+
+describe("cursors", () => {
+  it("round-trip direction and GraphQL cursor", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("after" as const, "before" as const), fc.string(), (direction, cursor) => {
+        expect(decodeCursor(encodeCursor(direction, cursor))).toEqual({ direction, cursor });
+      }),
+    );
+  });
+
+  it("refuses anything else", () => {
+    for (const raw of [
+      "",
+      "nonsense",
+      "%%",
+      Buffer.from('["x","c"]').toString("base64url"),
+      Buffer.from("{").toString("base64url"),
+    ]) {
+      expect(decodeCursor(raw), raw).toBeUndefined();
+    }
+  });
+});
