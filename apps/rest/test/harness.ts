@@ -1,4 +1,4 @@
-import { createTestDatabase } from "@tusk/db/testing";
+import { createTestDatabase, type TestDatabaseOptions } from "@tusk/db/testing";
 import { registry } from "@tusk/registry";
 import { createContext, createSchema } from "@tusk/schema";
 import { createUriBuilder } from "@tusk/uri";
@@ -9,8 +9,8 @@ import { createInProcessExecutor } from "../src/executor/index.ts";
 export const BASE = "http://rest.test";
 
 /** A REST app over a fresh seeded database, executing in-process; call `close` after. */
-export async function createTestApp() {
-  const db = await createTestDatabase({ seed: true });
+export async function createTestApp(options: { log?: TestDatabaseOptions["log"] } = {}) {
+  const db = await createTestDatabase({ seed: true, ...(options.log ? { log: options.log } : {}) });
   const uris = createUriBuilder({ registry, baseUrl: BASE });
   const schema = createSchema({ registry });
   const executor = createInProcessExecutor({
