@@ -136,6 +136,29 @@ describe("cursor pagination", () => {
     });
   });
 
+  it("pages relation collections backward", async () => {
+    const last = await h.data(
+      `{ order(id: 9) { lineItems(last: 1) { nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor } } } }`,
+    );
+    expect(last.order.lineItems).toMatchObject({
+      nodes: [{ id: 12346 }],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true },
+    });
+    const before = await h.data(
+      `query ($before: String) { order(id: 9) { lineItems(last: 5, before: $before) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } } }`,
+      { before: last.order.lineItems.pageInfo.startCursor },
+    );
+    expect(before.order.lineItems).toEqual({
+      nodes: [{ id: 12345 }],
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    });
+  });
+
+  it("answers first: 0 with no items and whether any exist", async () => {
+    const data = await h.data(`{ products(first: 0) { nodes { id } pageInfo { hasNextPage endCursor } } }`);
+    expect(data.products).toEqual({ nodes: [], pageInfo: { hasNextPage: true, endCursor: null } });
+  });
+
   it("uses 20 items by default", async () => {
     const data = await h.data(`{ products { nodes { id } pageInfo { hasNextPage } } }`);
     expect(data.products.nodes).toHaveLength(20);
