@@ -54,7 +54,7 @@ export function parseExamples(markdown: string): Example[] {
   for (let index = 0; index < blocks.length; index += 2) {
     const request = blocks[index];
     const response = blocks[index + 1];
-    if (!request || !response || !response.text.startsWith("HTTP/"))
+    if (!request || !response?.text.startsWith("HTTP/"))
       throw new Error(`line ${request?.line}: an http request block must be followed by a response block`);
     const req = splitMessage(request.text);
     const [method = "", path = ""] = req.start.split(" ");
