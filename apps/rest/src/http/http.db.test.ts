@@ -180,3 +180,33 @@ describe("HTTP semantics", () => {
     });
   });
 });
+
+describe("CORS", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("#146 a preflight is answered with the route's methods before the definition logic", async () => {
+    const res = await request(t.app)
+      .options("/v1/products/73924")
+      .set("Origin", "https://app.example")
+      .set("Access-Control-Request-Method", "PATCH")
+      .set("Access-Control-Request-Headers", "content-type, if-match");
+    expect(res.status).toBe(204);
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+    expect(res.headers["access-control-allow-methods"]).toBe("GET, HEAD, OPTIONS, PATCH, DELETE");
+    expect(res.headers["access-control-allow-headers"]).toBe("content-type, if-match");
+    const plain = await request(t.app).options("/v1/products/73924");
+    expect(plain.body.resource).toBe("products");
+  });
+
+  it("#146 cross-origin responses, errors too, expose the validators and links", async () => {
+    const res = await request(t.app).get("/v1/products/73924").set("Origin", "https://app.example");
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+    expect(res.headers["access-control-expose-headers"]).toContain("Link");
+    const missing = await request(t.app).get("/v1/nothing").set("Origin", "https://app.example");
+    expect(missing.headers["access-control-allow-origin"]).toBe("*");
+  });
+});

@@ -1,6 +1,7 @@
 import { ApiError } from "@tusk/errors";
 import type { ParseRouteResult, Route } from "@tusk/uri";
 import type { NextFunction, Request, Response } from "express";
+import { answerPreflight, corsHeaders } from "../http/cors.ts";
 import { HttpProblem } from "../http/problem.ts";
 import { REDIRECT_CACHE, sendEmpty } from "../http/send.ts";
 import type { RestContext } from "./context.ts";
@@ -70,6 +71,7 @@ async function handle(context: RestContext, req: Request, res: Response, route: 
 export function dispatcher(context: RestContext) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
+      corsHeaders(req, res);
       const parsed = context.uris.parse(req.path);
       if (!parsed.ok) throw notRouted(parsed);
       const { route } = parsed;
@@ -82,6 +84,7 @@ export function dispatcher(context: RestContext) {
         return sendEmpty(res, status, { Location: location, "Cache-Control": REDIRECT_CACHE });
       }
       const allowed = allowedMethods(route);
+      if (answerPreflight(req, res, allowed)) return;
       if (req.method === "OPTIONS") return await optionsResponse(context, req, res, route, allowed);
       if (!allowed.includes(req.method)) {
         throw new HttpProblem(405, `${req.method} is not supported here.`, { Allow: allowed.join(", ") });
