@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { databaseUrl, readBenchConfig } from "./config.ts";
 
 describe("readBenchConfig", () => {
-  it("defaults to scale 2 on the local server, 10 s per case after 3 s of warm-up, 16 connections", () => {
+  it("defaults to scale 2 on the local server, 12 s per case in 3 rounds after 3 s of warm-up, 16 connections", () => {
     expect(readBenchConfig({})).toEqual({
       serverUrl: "postgresql://postgres@127.0.0.1:5432",
       database: "tusk_bench",
       scale: 2,
-      duration: 10,
+      duration: 12,
+      rounds: 3,
       warmup: 3,
       connections: 16,
       only: undefined,

@@ -6,8 +6,14 @@ export interface BenchConfig {
   readonly database: string;
   /** Seed scale (`BENCH_SCALE`, default 2: 30,000 products). */
   readonly scale: number;
-  /** Seconds measured per case (`BENCH_DURATION`, default 10). */
+  /** Seconds measured per case, over all rounds (`BENCH_DURATION`, default 12). */
   readonly duration: number;
+  /**
+   * Rounds the measured time is split into (`BENCH_ROUNDS`, default 3). Every
+   * round runs every case in turn, so a burst of other work on the machine
+   * disturbs one round of each case rather than all of one case.
+   */
+  readonly rounds: number;
   /** Seconds of load before each measurement, not recorded (`BENCH_WARMUP`, default 3). */
   readonly warmup: number;
   /** Concurrent connections (`BENCH_CONNECTIONS`, default 16, as the speed table in STACK.md). */
@@ -36,7 +42,8 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     serverUrl: env.BENCH_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432",
     database: env.BENCH_DATABASE || "tusk_bench",
     scale: readNumber(env, "BENCH_SCALE", 2, 0),
-    duration: readNumber(env, "BENCH_DURATION", 10, 1),
+    duration: readNumber(env, "BENCH_DURATION", 12, 1),
+    rounds: Math.floor(readNumber(env, "BENCH_ROUNDS", 3, 1)),
     warmup: readNumber(env, "BENCH_WARMUP", 3, 0),
     connections: readNumber(env, "BENCH_CONNECTIONS", 16, 1),
     only: env.BENCH_ONLY || undefined,

@@ -9,8 +9,8 @@ export type { SubjectKind };
 export interface SubjectProcess {
   readonly kind: SubjectKind;
   readonly origin: string;
-  /** Resident set size now and at its peak, in bytes. */
-  memory(): Promise<{ rss: number; maxRss: number }>;
+  /** Resident set size now (bytes) and CPU time used so far (microseconds, user + system). */
+  usage(): Promise<{ rss: number; cpu: number }>;
   stop(): Promise<void>;
 }
 
@@ -52,9 +52,9 @@ export async function startSubject(kind: SubjectKind, databaseUrl: string): Prom
   return {
     kind,
     origin: `http://127.0.0.1:${port}`,
-    async memory() {
-      const answer = nextMessage<{ rss: number; maxRss: number }>(child);
-      child.send("memory");
+    async usage() {
+      const answer = nextMessage<{ rss: number; cpu: number }>(child);
+      child.send("usage");
       return answer;
     },
     async stop() {
