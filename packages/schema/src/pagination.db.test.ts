@@ -159,6 +159,23 @@ describe("cursor pagination", () => {
     expect(data.products).toEqual({ nodes: [], pageInfo: { hasNextPage: true, endCursor: null } });
   });
 
+  it("reports bad arguments of a nested collection at its own path, its siblings resolved", async () => {
+    const result = await h.run(
+      `{ categories(first: 3) { nodes { name products(first: 500) { totalCount } } } }`,
+    );
+    // The connection is non-null, so the error nulls its way up; it is reported at the field.
+    expect(result.errors?.[0]).toMatchObject({
+      path: ["categories", "nodes", 0, "products"],
+      extensions: { code: "BAD_USER_INPUT", argumentName: "first" },
+    });
+    const lookup = await h.run(`{ order(id: 9) { status lineItem(id: 0) { id } } }`);
+    expect(lookup.errors?.[0]).toMatchObject({
+      path: ["order", "lineItem"],
+      extensions: { argumentName: "id" },
+    });
+    expect(lookup.data).toEqual({ order: { status: "shipped", lineItem: null } });
+  });
+
   it("uses 20 items by default", async () => {
     const data = await h.data(`{ products { nodes { id } pageInfo { hasNextPage } } }`);
     expect(data.products.nodes).toHaveLength(20);
@@ -182,6 +199,7 @@ describe("cursor pagination", () => {
     ],
   ])("refuses %s with BAD_USER_INPUT", async (_name, query, argument) => {
     const result = await h.run(query);
+    expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
   });
 });

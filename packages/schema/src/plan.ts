@@ -173,24 +173,38 @@ export function planField(
   if (select[name] !== undefined) return;
   const target = meta.relation.target;
   const args = getArgumentValues(definition, first, env.variables as Record<string, unknown>);
-  if (meta.kind === "to-one") {
-    select[name] = { select: planSelect(env, target, subSelections(nodes)) };
-  } else if (meta.kind === "nested-item") {
-    const idField = meta.child.identifier.field.name;
-    const id = identifierArgument(meta.child, idField, args[idField]);
-    select[name] = {
-      where: { [idField]: id },
-      take: 1,
-      select: planSelect(env, meta.child, subSelections(nodes)),
-    };
-  } else {
-    const { find, where } = collectionArgs(target, args, env.limits);
+  let relationArgs: Select;
+  let countWhere: Select | undefined;
+  try {
+    if (meta.kind === "to-one") {
+      relationArgs = {};
+    } else if (meta.kind === "nested-item") {
+      const idField = meta.child.identifier.field.name;
+      relationArgs = {
+        where: { [idField]: identifierArgument(meta.child, idField, args[idField]) },
+        take: 1,
+      };
+    } else {
+      const { find, where } = collectionArgs(target, args, env.limits);
+      relationArgs = find;
+      countWhere = where;
+    }
+  } catch (error) {
+    // Leave a field with bad arguments unplanned: its resolver then reports the error at the
+    // field's own path, and its siblings still resolve.
+    if (mark && error instanceof ApiError) return;
+    throw error;
+  }
+  if (meta.kind === "connection") {
     const { items, wantsCount } = connectionSelection(env, subSelections(nodes));
-    select[name] = { ...find, select: planSelect(env, target, items) };
+    select[name] = { ...relationArgs, select: planSelect(env, target, items) };
     if (wantsCount) {
       select._count ??= { select: {} };
-      (select._count as { select: Select }).select[name] = { where };
+      (select._count as { select: Select }).select[name] = { where: countWhere };
     }
+  } else {
+    const resource = meta.kind === "nested-item" ? meta.child : target;
+    select[name] = { ...relationArgs, select: planSelect(env, resource, subSelections(nodes)) };
   }
   if (mark) for (const node of nodes) env.planned?.add(node);
 }
