@@ -87,6 +87,25 @@ describe("discovery: root, definitions and views", () => {
     expect(lines.body.summary.sum).toHaveProperty("published_year");
   });
 
+  it("#62 views also summarise a relation's collection; a missing owner is 404", async () => {
+    const res = await request(t.app).get("/v1/categories/36/products/views/summary?price=gte(200)");
+    expect(res.status).toBe(200);
+    const inCategory = res.body.summary.count;
+    const list = await request(t.app).get("/v1/categories/36/products?price=gte(200)&limit=100");
+    expect(inCategory).toBe(list.body.products.length);
+    expect(res.body._links).toContainEqual({
+      rel: "collection",
+      href: `${BASE}/v1/categories/36/products`,
+      method: "GET",
+    });
+    expect((await request(t.app).get("/v1/categories/999/products/views/summary")).status).toBe(404);
+    expect((await request(t.app).get("/v1/categories/36/products/views/nothing")).status).toBe(404);
+    const moved = await request(t.app).get("/v1/sections/036/products/views/summary?price=gte(1)");
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe(`${BASE}/v1/categories/36/products/views/summary?price=gte(1)`);
+    expect((await request(t.app).post("/v1/categories/36/products/views/summary").send({})).status).toBe(405);
+  });
+
   it("#62 #63 views are safe and unknown views are 404", async () => {
     expect((await request(t.app).get("/v1/products/views/nothing")).status).toBe(404);
     const bad = await request(t.app).get("/v1/products/views/summary?price=gte(x)");

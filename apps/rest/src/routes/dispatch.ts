@@ -10,8 +10,9 @@ import { addMember, removeMember } from "./membership.ts";
 import { allowedMethods } from "./methods.ts";
 import { getOpenApi } from "./openapi.ts";
 import { getCollection, getItem, getRelation, getRelationItem } from "./read.ts";
+import { matchRelationView } from "./relation-views.ts";
 import { getRoot } from "./root.ts";
-import { getView } from "./views.ts";
+import { getRelationView, getView } from "./views.ts";
 import { createChild, createItem, deleteItem, patchItem } from "./write.ts";
 
 /** A path that names no route: 400 for an identifier its rule refuses, else 404. */
@@ -63,6 +64,40 @@ async function handle(context: RestContext, req: Request, res: Response, route: 
   }
 }
 
+/** Non-canonical paths answer 301 (GET/HEAD) or 308 at the canonical URI, query string kept. */
+function redirected(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  canonical: boolean,
+  path: string,
+): boolean {
+  if (canonical) return false;
+  const search = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+  const status = req.method === "GET" || req.method === "HEAD" ? 301 : 308;
+  sendEmpty(res, status, { Location: `${context.uris.url(path)}${search}`, "Cache-Control": REDIRECT_CACHE });
+  return true;
+}
+
+/** CORS preflight, OPTIONS and 405: true when the request has been answered (or refused). */
+async function preamble(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: Route,
+  allowed: readonly string[],
+): Promise<boolean> {
+  if (answerPreflight(req, res, allowed)) return true;
+  if (req.method === "OPTIONS") {
+    await optionsResponse(context, req, res, route, allowed);
+    return true;
+  }
+  if (!allowed.includes(req.method)) {
+    throw new HttpProblem(405, `${req.method} is not supported here.`, { Allow: allowed.join(", ") });
+  }
+  return false;
+}
+
 /**
  * The one middleware that routes every request: the path is parsed by the
  * URI builder (derived from the registry), so no resource has an Express
@@ -73,22 +108,18 @@ export function dispatcher(context: RestContext) {
     try {
       corsHeaders(req, res);
       const parsed = context.uris.parse(req.path);
-      if (!parsed.ok) throw notRouted(parsed);
+      if (!parsed.ok) {
+        const view = matchRelationView(context.uris, req.path);
+        if (!view) throw notRouted(parsed);
+        const { route } = view;
+        const canonicalPath = `${route.canonicalPath}/views/${view.segment}`;
+        if (redirected(context, req, res, route.canonical, canonicalPath)) return;
+        if (await preamble(context, req, res, route, ["GET", "HEAD", "OPTIONS"])) return;
+        return await getRelationView(context, req, res, route, view.name);
+      }
       const { route } = parsed;
-      if (!route.canonical) {
-        const search = req.originalUrl.includes("?")
-          ? req.originalUrl.slice(req.originalUrl.indexOf("?"))
-          : "";
-        const status = req.method === "GET" || req.method === "HEAD" ? 301 : 308;
-        const location = `${context.uris.url(route.canonicalPath)}${search}`;
-        return sendEmpty(res, status, { Location: location, "Cache-Control": REDIRECT_CACHE });
-      }
-      const allowed = allowedMethods(route);
-      if (answerPreflight(req, res, allowed)) return;
-      if (req.method === "OPTIONS") return await optionsResponse(context, req, res, route, allowed);
-      if (!allowed.includes(req.method)) {
-        throw new HttpProblem(405, `${req.method} is not supported here.`, { Allow: allowed.join(", ") });
-      }
+      if (redirected(context, req, res, route.canonical, route.canonicalPath)) return;
+      if (await preamble(context, req, res, route, allowedMethods(route))) return;
       await handle(context, req, res, route);
     } catch (error) {
       next(error);

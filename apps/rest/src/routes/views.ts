@@ -5,8 +5,9 @@ import type { Request, Response } from "express";
 import { sendRepresentation } from "../http/send.ts";
 import { parseQuery } from "../query/index.ts";
 import { JSON_ONLY, negotiate } from "../representation/negotiate.ts";
+import { addressVariables, describeAddress } from "./address.ts";
 import { type RestContext, serviceLinks } from "./context.ts";
-import { execute } from "./execute.ts";
+import { execute, located } from "./execute.ts";
 import { searchParams } from "./read.ts";
 
 type Aggregate = Record<string, unknown>;
@@ -28,48 +29,99 @@ function restAggregate(resource: Resource, aggregate: Aggregate): Record<string,
   return body;
 }
 
-/**
- * `GET /v1/products/views/summary?price=gte(200)`: count, and sum, avg, min
- * and max of the numeric fields over the filtered collection, computed by the
- * GraphQL aggregate (the database), without the items.
- */
-async function summary(context: RestContext, req: Request, resource: Resource) {
-  const catalog = await context.catalog();
-  const facts = catalog.factsOf(resource);
-  const zoomRel = (name: string) => name;
-  const query = parseQuery(searchParams(req), resource, facts, { filters: true }, context.pageSize, zoomRel);
-  const built = catalog.operation({ kind: "aggregate", resource });
-  const data = await execute(context, built, { where: query.where ?? null }, resource);
-  return restAggregate(resource, data.agg as Aggregate);
+/** What a view summarises: a root collection or a relation's collection. */
+interface ViewSubject {
+  /** The resource whose fields are aggregated. */
+  readonly target: Resource;
+  /** The collection the view is about. */
+  readonly collection: string;
+  /** The view's own URI, without the query string. */
+  readonly self: string;
+  aggregate(where: Record<string, unknown> | null): Promise<Aggregate>;
 }
 
-/** The views each root resource offers, by name. */
+/**
+ * `summary`: count, and sum, avg, min and max of the numeric fields over the
+ * filtered collection, computed by the GraphQL aggregate (the database),
+ * without the items. `?price=gte(200)` filters as on the collection.
+ */
+async function summary(context: RestContext, req: Request, subject: ViewSubject) {
+  const catalog = await context.catalog();
+  const facts = catalog.factsOf(subject.target);
+  const zoomRel = (name: string) => name;
+  const params = searchParams(req);
+  const query = parseQuery(params, subject.target, facts, { filters: true }, context.pageSize, zoomRel);
+  return restAggregate(subject.target, await subject.aggregate(query.where ?? null));
+}
+
+/** The views each collection offers, by name. */
 export const VIEWS: Readonly<Record<string, typeof summary>> = { summary };
 
-/** `GET /v1/{resources}/views/{name}`; unknown views and item views are 404. */
+async function sendView(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  name: string,
+  subject: ViewSubject,
+) {
+  const view = Object.hasOwn(VIEWS, name) ? VIEWS[name] : undefined;
+  if (!view) throw new ApiError("NOT_FOUND", `No view "${name}".`);
+  const offer = negotiate(req.get("accept"), JSON_ONLY);
+  const body = await view(context, req, subject);
+  const search = searchParams(req).toString();
+  sendRepresentation(req, res, {
+    contentType: offer.type,
+    body: {
+      [name]: body,
+      _links: [
+        { rel: "self", href: search ? `${subject.self}?${search}` : subject.self, method: "GET" },
+        { rel: "collection", href: subject.collection, method: "GET" },
+      ],
+    },
+    links: serviceLinks(context, subject.target),
+  });
+}
+
+/** `GET /v1/{resources}/views/{name}`; item views are 404. */
 export async function getView(
   context: RestContext,
   req: Request,
   res: Response,
   route: Extract<Route, { kind: "view" }>,
 ) {
-  const view = Object.hasOwn(VIEWS, route.name) ? VIEWS[route.name] : undefined;
-  if (!view || route.item || route.resource.parent)
-    throw new ApiError("NOT_FOUND", `No view "${route.name}".`);
-  const offer = negotiate(req.get("accept"), JSON_ONLY);
-  const { uris } = context;
-  const body = await view(context, req, route.resource);
-  const self = uris.view(route.resource, route.name);
-  const search = searchParams(req).toString();
-  sendRepresentation(req, res, {
-    contentType: offer.type,
-    body: {
-      [route.name]: body,
-      _links: [
-        { rel: "self", href: search ? `${self}?${search}` : self, method: "GET" },
-        { rel: "collection", href: uris.collection(route.resource), method: "GET" },
-      ],
+  const { resource } = route;
+  if (route.item || resource.parent) throw new ApiError("NOT_FOUND", `No view "${route.name}" here.`);
+  const catalog = await context.catalog();
+  await sendView(context, req, res, route.name, {
+    target: resource,
+    collection: context.uris.collection(resource),
+    self: context.uris.view(resource, route.name),
+    async aggregate(where) {
+      const built = catalog.operation({ kind: "aggregate", resource });
+      return (await execute(context, built, { where }, resource)).agg as Aggregate;
     },
-    links: serviceLinks(context, route.resource),
+  });
+}
+
+/** `GET /v1/categories/36/products/views/summary`: the view over a relation's collection; 404 if the owner is missing. */
+export async function getRelationView(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: Extract<Route, { kind: "relation" }>,
+  name: string,
+) {
+  const { relation } = route;
+  const catalog = await context.catalog();
+  const collection = context.uris.url(route.canonicalPath);
+  await sendView(context, req, res, name, {
+    target: relation.target,
+    collection,
+    self: `${collection}/views/${encodeURIComponent(name)}`,
+    async aggregate(where) {
+      const built = catalog.operation({ kind: "relation-aggregate", resource: route.resource, relation });
+      const data = await execute(context, built, { ...addressVariables(route), where }, relation.target);
+      return located(data, built, describeAddress(route)).agg as Aggregate;
+    },
   });
 }
