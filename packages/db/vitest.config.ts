@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     // Database tests start PGlite (WASM) or create PostgreSQL databases; on a
     // busy two-core machine that takes seconds, not milliseconds.
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

@@ -3,31 +3,33 @@ import { type Database, type DatabaseOptions, databaseOverPGlite } from "../clie
 import { migrate } from "../migrate/index.ts";
 import { seed } from "../seed/index.ts";
 
-// Migrating and seeding a fresh PGlite costs far more than loading a data
-// directory, so each test process builds one template per flavour and every
-// test database starts as a copy of it.
-const templates = new Map<"migrated" | "seeded", Promise<Blob>>();
+// Initialising, migrating and seeding a PGlite database costs far more than
+// loading a data directory, so each test process builds one template per
+// state (each from the one before: one initdb per process) and every test
+// database starts as a copy of its template.
 
 /** What a test database starts as. */
 export type TestDatabaseState = "empty" | "migrated" | "seeded";
 
-async function buildTemplate(seeded: boolean): Promise<Blob> {
-  const pglite = new PGlite();
+const templates = new Map<TestDatabaseState, Promise<Blob>>();
+
+async function buildTemplate(state: TestDatabaseState): Promise<Blob> {
+  const previous = state === "seeded" ? "migrated" : state === "migrated" ? "empty" : undefined;
+  const pglite = previous ? new PGlite({ loadDataDir: await template(previous) }) : new PGlite();
   const db = await databaseOverPGlite(pglite);
   try {
-    await migrate(db);
-    if (seeded) await seed(db);
+    if (state === "migrated") await migrate(db);
+    if (state === "seeded") await seed(db);
     return await pglite.dumpDataDir("none");
   } finally {
     await db.close();
   }
 }
 
-function template(seeded: boolean): Promise<Blob> {
-  const key = seeded ? "seeded" : "migrated";
+function template(key: TestDatabaseState): Promise<Blob> {
   let pending = templates.get(key);
   if (!pending) {
-    pending = buildTemplate(seeded);
+    pending = buildTemplate(key);
     // A failed build is not cached, so the next test reports its own error.
     pending.catch(() => templates.delete(key));
     templates.set(key, pending);
@@ -40,7 +42,6 @@ export async function createPGliteTestDatabase(
   state: TestDatabaseState,
   log?: DatabaseOptions["log"],
 ): Promise<Database> {
-  const pglite =
-    state === "empty" ? new PGlite() : new PGlite({ loadDataDir: await template(state === "seeded") });
+  const pglite = new PGlite({ loadDataDir: await template(state) });
   return databaseOverPGlite(pglite, { kind: "pglite", dataDir: "memory" }, log);
 }
