@@ -41,6 +41,14 @@ const env = {
   TUSK_POSTGRES_URL: url,
   TURBO_TELEMETRY_DISABLED: "1",
 };
-const turbo = ["turbo", "run", "test:postgres", "--continue", "--concurrency=1", "--", ...reporterArgs("postgres")];
+const turbo = [
+  "turbo",
+  "run",
+  "test:postgres",
+  "--continue",
+  "--concurrency=1",
+  "--",
+  ...reporterArgs("postgres"),
+];
 const result = spawnSync("npx", turbo, { cwd: root, env, stdio: "inherit" });
 process.exit(result.status ?? 1);
