@@ -3,12 +3,13 @@ import { type Launched, launch } from "./launch.ts";
 
 describe("launch: both APIs in one process over one database", () => {
   let tusk: Launched;
+  let closed = false;
 
   beforeAll(async () => {
     tusk = await launch({ restPort: 0, graphqlPort: 0, databaseUrl: "pglite://memory" });
   });
   afterAll(async () => {
-    await tusk?.close();
+    if (!closed) await tusk?.close();
   });
 
   it("seeds the empty database", () => {
@@ -41,13 +42,11 @@ describe("launch: both APIs in one process over one database", () => {
     const self = body._links.find((link) => link.rel === "self");
     expect(self?.href).toBe(`${tusk.restUrl}/v1/products/73924`);
   });
-});
 
-describe("close", () => {
-  it("stops both servers and closes the database", async () => {
-    const tusk = await launch({ restPort: 0, graphqlPort: 0, databaseUrl: "pglite://memory" });
-    expect((await fetch(`${tusk.restUrl}/v1`)).status).toBe(200);
+  // Last: the other tests share this instance.
+  it("close stops both servers and closes the database", async () => {
     await tusk.close();
+    closed = true;
     await expect(fetch(`${tusk.restUrl}/v1`)).rejects.toThrow();
     await expect(fetch(tusk.graphqlUrl, { method: "POST" })).rejects.toThrow();
     await expect(tusk.db.prisma.product.count()).rejects.toThrow();
