@@ -8,7 +8,7 @@ import { HEADERS, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
 import { buildPaths } from "./paths.ts";
 import { type JsonSchema, resourceSchemas } from "./schemas.ts";
 
-export { type PathTemplate, pathTemplates } from "./templates.ts";
+export { type PathTemplate, pathTemplates, templateMethods } from "./templates.ts";
 
 /** Options beyond the registry and URIs; the defaults are the app's own. */
 export interface OpenApiOptions {

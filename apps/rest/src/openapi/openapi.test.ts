@@ -7,8 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRestApp } from "../app.ts";
 import type { GraphqlExecutor } from "../executor/index.ts";
 import { readResourceFacts } from "../operations/schema-facts.ts";
-import { allowedMethods } from "../routes/methods.ts";
-import { buildOpenApiDocument, pathTemplates } from "./index.ts";
+import { buildOpenApiDocument, pathTemplates, templateMethods } from "./index.ts";
 import { matchTemplate } from "./match.ts";
 
 const BASE = "http://rest.test";
@@ -63,11 +62,11 @@ describe("the OpenAPI document", () => {
       for (const method of ["get", "head", "options", "post", "put", "patch", "delete"]) {
         expect(item[method], `${method} ${template.path}`).toBeDefined();
       }
-      for (const method of allowedMethods(template.route)) {
+      for (const method of templateMethods(template)) {
         expect(Object.keys(item[method.toLowerCase()].responses)).not.toEqual(["405"]);
       }
       for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-        if (!allowedMethods(template.route).includes(method))
+        if (!templateMethods(template).includes(method))
           expect(Object.keys(item[method.toLowerCase()].responses)).toEqual(["405"]);
       }
     }
@@ -82,6 +81,13 @@ describe("the OpenAPI document", () => {
       }
     }
     expect(paths["/v1/line_items"]).toBeUndefined();
+    const relationView = op("/v1/categories/{category_id}/products/views/summary", "get");
+    expect(relationView.responses["200"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/ProductSummary",
+    );
+    expect(Object.keys(op("/v1/orders/{order_id}/line_items/views/summary", "post").responses)).toEqual([
+      "405",
+    ]);
     expect(paths["/v1/orders/{order_id}/line_items/{line_item_id}"]).toBeDefined();
   });
 

@@ -51,8 +51,10 @@ function documentContent(resource: Resource, list: boolean) {
 }
 
 /** The 200 body of a GET, by route kind. */
-function readContent(route: Route): Record<string, unknown> {
+function readContent(template: PathTemplate): Record<string, unknown> {
+  const { route } = template;
   const resource = representedResource(route);
+  if (template.view && resource) return json(ref(schemaNames(resource).summary));
   switch (route.kind) {
     case "root":
       return json(ref("Root"));
@@ -71,11 +73,12 @@ function readContent(route: Route): Record<string, unknown> {
 }
 
 /** The query parameters a GET accepts, as the app's query parser reads them. */
-function queryParameters(route: Route, inputs: OperationInputs): Parameter[] {
+function queryParameters(template: PathTemplate, inputs: OperationInputs): Parameter[] {
+  const { route } = template;
   const resource = representedResource(route);
   if (!resource || route.kind === "definition") return [];
   const facts = inputs.facts(resource);
-  if (route.kind === "view") return filterParameters(resource, facts);
+  if (route.kind === "view" || template.view) return filterParameters(resource, facts);
   if (isList(route)) {
     return [
       ...filterParameters(resource, facts),
@@ -116,10 +119,10 @@ export function readOperation(template: PathTemplate, inputs: OperationInputs, h
     description: head ? "The headers a GET would send, without the body." : "The representation.",
     headers: headersOf([...resourceHeaders]),
   };
-  if (!head) ok.content = readContent(route);
+  if (!head) ok.content = readContent(template);
   return {
     parameters: [
-      ...queryParameters(route, inputs),
+      ...queryParameters(template, inputs),
       conditional("If-None-Match", "An ETag from an earlier response: 304 when it still matches."),
     ],
     responses: {

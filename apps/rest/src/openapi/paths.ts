@@ -1,6 +1,5 @@
 import type { Registry } from "@tusk/registry";
 import type { Route, UriBuilder } from "@tusk/uri";
-import { allowedMethods } from "../routes/methods.ts";
 import {
   createOperation,
   emptyOperation,
@@ -13,7 +12,7 @@ import {
   representedResource,
 } from "./operations.ts";
 import { pathParameter } from "./parameters.ts";
-import { formerTemplates, type PathTemplate, pathTemplates } from "./templates.ts";
+import { formerTemplates, type PathTemplate, pathTemplates, templateMethods } from "./templates.ts";
 
 type Operation = Record<string, unknown>;
 
@@ -37,7 +36,11 @@ function operationId(method: string, path: string, prefix = ""): string {
 }
 
 /** A one-line summary from the route kind and method. */
-function summary(route: Route, method: string): string {
+function summary(route: Route, method: string, view?: string): string {
+  if (view && "relation" in route && method !== "OPTIONS") {
+    const text = `View ${view} over the ${route.resource.path} ${route.relation.restName}`;
+    return method === "HEAD" ? `${text} (headers only)` : text;
+  }
   const target = representedResource(route);
   const name = target?.path ?? "";
   const relation = "relation" in route ? `${route.resource.path} ${route.relation.restName}` : "";
@@ -82,7 +85,9 @@ function pathItem(template: PathTemplate, operations: [string, Operation][], pre
       !("200" in (operation.responses as object)) && "405" in (operation.responses as object);
     item[method.toLowerCase()] = {
       operationId: operationId(method, template.path, prefix),
-      summary: notAllowed ? `Not supported here: 405 with Allow` : summary(template.route, method),
+      summary: notAllowed
+        ? `Not supported here: 405 with Allow`
+        : summary(template.route, method, template.view),
       tags: [template.tag],
       ...operation,
     };
@@ -95,7 +100,7 @@ export function buildPaths(registry: Registry, uris: UriBuilder, inputs: Operati
   const templates = pathTemplates(registry, uris);
   const paths: Record<string, unknown> = {};
   for (const template of templates) {
-    const allowed = allowedMethods(template.route);
+    const allowed = templateMethods(template);
     const methods = ["GET", "HEAD", "OPTIONS", ...WRITES];
     const operations = methods.map((method): [string, Operation] => [
       method,
@@ -104,11 +109,7 @@ export function buildPaths(registry: Registry, uris: UriBuilder, inputs: Operati
     paths[template.path] = pathItem(template, operations);
   }
   for (const { path, template } of formerTemplates(registry, uris, templates)) {
-    const methods = [
-      "GET",
-      "HEAD",
-      ...allowedMethods(template.route).filter((m) => m !== "GET" && m !== "HEAD"),
-    ];
+    const methods = ["GET", "HEAD", ...templateMethods(template).filter((m) => m !== "GET" && m !== "HEAD")];
     const operations = methods.map((method): [string, Operation] => [
       method,
       redirectOperation(template, method),

@@ -162,6 +162,7 @@ export function resourceSchemas(resource: Resource, facts: ResourceFacts): Recor
     schemas[names.create] = createSchema(resource);
     schemas[names.patch] = patchSchema(resource);
   }
-  if (!resource.parent) schemas[names.summary] = summarySchema(resource, facts);
+  // Every resource has a summary: root collections and relations' collections both offer views.
+  schemas[names.summary] = summarySchema(resource, facts);
   return schemas;
 }

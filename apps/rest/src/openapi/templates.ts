@@ -1,5 +1,7 @@
 import type { Registry, Resource } from "@tusk/registry";
 import { encodeSegment, type Route, type UriBuilder } from "@tusk/uri";
+import { allowedMethods } from "../routes/methods.ts";
+import { matchRelationView } from "../routes/relation-views.ts";
 import { VIEWS } from "../routes/views.ts";
 import { idParamName } from "./parameters.ts";
 
@@ -15,6 +17,8 @@ export interface PathTemplate {
   readonly route: Route;
   /** The resource whose tag the path is listed under. */
   readonly tag: string;
+  /** Set for a view under a relation's collection: its name (the route is the relation's). */
+  readonly view?: string;
 }
 
 const lit = (literal: string): Segment => ({ literal });
@@ -85,6 +89,16 @@ export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplat
     if (!parsed.ok || !parsed.route.canonical) continue;
     const params = segments.flatMap((s) => ("param" in s ? [{ name: s.param, resource: s.resource }] : []));
     templates.set(path, { path, params, route: parsed.route, tag: shape.tag });
+    if (parsed.route.kind !== "relation") continue;
+    // Views over a relation's collection are routed by the app itself, beside the shared parser.
+    for (const view of Object.keys(VIEWS)) {
+      const concrete = `${render(uris.version, segments, example)}/views/${encodeSegment(view)}`;
+      const matched = matchRelationView(uris, concrete);
+      if (matched?.route.canonical) {
+        const viewPath = `${path}/views/${view}`;
+        templates.set(viewPath, { path: viewPath, params, route: matched.route, tag: shape.tag, view });
+      }
+    }
   }
   return [...templates.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -104,4 +118,9 @@ export function formerTemplates(registry: Registry, uris: UriBuilder, current: r
     }
   }
   return former;
+}
+
+/** The methods a template's path supports: the route's, or only the safe ones for a view. */
+export function templateMethods(template: PathTemplate): string[] {
+  return template.view ? ["GET", "HEAD", "OPTIONS"] : allowedMethods(template.route);
 }

@@ -149,15 +149,12 @@ describe("crawling the REST API from /v1", () => {
     // Relational items (/v1/categories/36/products/73924) are served, but links name items by their canonical URI.
     for (const template of pathTemplates(registry, t.uris)) {
       const { route } = template;
-      // Served but linked elsewhere: item definitions (the resource's definition is linked) and the
-      // parent of a nested-only item (linked as `up` to the parent's own URI).
+      // Served but not linked: item definitions (the resource's definition is linked), the parent
+      // of a nested-only item (linked as `up` to the parent's own URI) and views (definitions list them).
       const itemDefinition = route.kind === "definition" && route.item !== undefined;
       const up = route.kind === "relation" && route.relation === route.resource.parent?.relation;
-      if (
-        ["collection", "item", "relation", "definition", "root"].includes(route.kind) &&
-        !itemDefinition &&
-        !up
-      )
+      const linked = !itemDefinition && !up && template.view === undefined;
+      if (["collection", "item", "relation", "definition", "root"].includes(route.kind) && linked)
         expect(reached, template.path).toContain(template.path);
     }
     expect(requests).toBeGreaterThan(100);
