@@ -56,6 +56,28 @@ describe("writes", () => {
     expect(array.status).toBe(422);
   });
 
+  it("#92 the schema's own field checks are 422 in REST names too", async () => {
+    const negative = await request(t.app).patch("/v1/products/73924").send({ price: "-5" });
+    expect(negative.status).toBe(422);
+    expect(negative.body.invalid_params).toEqual([{ name: "price", reason: expect.any(String) }]);
+    expect(negative.body.detail).toMatch(/^Invalid fields: price/);
+    const dangling = await request(t.app)
+      .post("/v1/orders/9/line_items")
+      .send({ product_id: 99999999, quantity: 1, unit_price: "1" });
+    expect(dangling.status).toBe(422);
+    expect(dangling.body.invalid_params[0].name).toBe("product_id");
+    const forged = Buffer.from(JSON.stringify(["a", "forged"])).toString("base64url");
+    const cursor = await request(t.app).get(`/v1/products?cursor=${forged}`);
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.invalid_params[0].name).toBe("cursor");
+  });
+
+  it("#121 deleting a resource others still refer to is 409", async () => {
+    const res = await request(t.app).delete("/v1/users/jdoe");
+    expect(res.status).toBe(409);
+    expect((await request(t.app).get("/v1/users/jdoe")).status).toBe(200);
+  });
+
   it("#91 a unique clash is 409", async () => {
     const res = await request(t.app).post("/v1/categories").send({ name: "Widgets" });
     expect(res.status).toBe(409);
