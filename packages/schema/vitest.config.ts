@@ -11,6 +11,6 @@ export default defineConfig({
   test: {
     // Each suite copies a seeded PGlite template: a few seconds when the template is cold.
     hookTimeout: 60_000,
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });

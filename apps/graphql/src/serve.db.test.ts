@@ -1,10 +1,16 @@
+import type { Database } from "@tusk/db";
 import { createTestDatabase } from "@tusk/db/testing";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createGraphqlApp } from "./app.ts";
 import { serve } from "./serve.ts";
 
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+});
+afterAll(() => db.close());
+
 it("finishes an in-flight request after shutdown begins, then refuses new ones", async () => {
-  const db = await createTestDatabase({ seed: true });
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
@@ -53,5 +59,4 @@ it("finishes an in-flight request after shutdown begins, then refuses new ones",
   await shutdown;
   expect(closed).toBe(true);
   await expect(fetch(`${running.url}/health`)).rejects.toThrow();
-  await db.close();
-});
+}, 60_000);
