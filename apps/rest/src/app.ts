@@ -3,7 +3,7 @@ import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphqlExecutor } from "./executor/index.ts";
-import { HttpProblem, sendProblem } from "./http/problem.ts";
+import { sendProblem } from "./http/problem.ts";
 import { OperationCatalog } from "./operations/index.ts";
 import type { PageSize } from "./query/index.ts";
 import type { RestContext } from "./routes/context.ts";
@@ -76,5 +76,3 @@ export function createRestApp(options: RestAppOptions): express.Express {
   });
   return app;
 }
-
-export { HttpProblem };

@@ -28,9 +28,6 @@ export interface ParsedQuery {
   readonly zoom: ReadonlySet<string>;
 }
 
-export const PAGE_PARAMS = ["limit", "cursor", "sort"] as const;
-export const SELECT_PARAMS = ["fields", "zoom"] as const;
-
 const splitList = (values: string[]) =>
   values
     .flatMap((value) => value.split(","))

@@ -1,3 +1,4 @@
+import { registry } from "@tusk/registry";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE, createTestApp, type TestApp } from "../../test/harness.ts";
@@ -57,6 +58,21 @@ describe("discovery: root, definitions and views", () => {
     expect(definition.methods.collection).toEqual(["GET", "HEAD", "OPTIONS", "POST"]);
     const books = await request(t.app).get("/v1/books/definition");
     expect(books.body.identifier.title).toMatch(/ISBN/);
+  });
+
+  it("#154 every registry resource has a definition matching the registry, and only root ones a collection", async () => {
+    for (const resource of registry.resources) {
+      const definition = await request(t.app).get(`/v1/${resource.path}/definition`);
+      expect(definition.status, resource.path).toBe(200);
+      expect(definition.body.fields.map((field: { name: string }) => field.name)).toEqual(
+        resource.fields.map((field) => field.restName),
+      );
+      expect(definition.body.relations.map((relation: { name: string }) => relation.name)).toEqual(
+        resource.relations.map((relation) => relation.restName),
+      );
+      const collection = await request(t.app).get(`/v1/${resource.path}`);
+      expect(collection.status, resource.path).toBe(resource.parent ? 404 : 200);
+    }
   });
 
   it("#55 /v1/products/73924/definition answers the same definition", async () => {
