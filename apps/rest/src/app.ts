@@ -57,6 +57,9 @@ export function createRestApp(options: RestAppOptions): express.Express {
     },
     openapi() {
       openapi ??= loadOpenApi(registry, options.uris);
+      openapi.catch(() => {
+        openapi = undefined;
+      });
       return openapi;
     },
   };
