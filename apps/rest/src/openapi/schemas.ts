@@ -70,6 +70,7 @@ function itemSchema(resource: Resource): JsonSchema {
     description: `${resource.model} (NARWHL-JSON, ${profileMediaType(resource)}). Members left out by ?fields= are absent.`,
     properties,
     required: ["_links"],
+    additionalProperties: false,
   };
 }
 
@@ -82,6 +83,7 @@ function listSchema(resource: Resource): JsonSchema {
       _links: { type: "array", items: ref("Link"), description: "self, and on lists first, prev, next" },
     },
     required: [resource.path, "_links"],
+    additionalProperties: false,
   };
 }
 
@@ -89,7 +91,7 @@ function halItemSchema(resource: Resource): JsonSchema {
   const properties: Record<string, JsonSchema> = { _links: ref("HalLinks") };
   for (const field of resource.fields) properties[field.restName] = fieldSchema(resource, field);
   properties._embedded = { type: "object", description: "Zoomed relations, keyed by rel." };
-  return { type: "object", properties, required: ["_links"] };
+  return { type: "object", properties, required: ["_links"], additionalProperties: false };
 }
 
 function halListSchema(resource: Resource): JsonSchema {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument, pathTemplates } from "../../src/openapi/index.ts";
 import { matchTemplate } from "../../src/openapi/match.ts";
 import { BASE, createTestApp, type TestApp } from "../harness.ts";
+import { responseValidator } from "./response-schemas.ts";
 import { pathOf } from "./rest.ts";
 
 type Link = { rel: string; href: string; method: string };
@@ -50,6 +51,9 @@ describe("crawling the REST API from /v1", () => {
     return request(t.app).get(pathOf(href));
   };
   let paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  let conforms: ReturnType<typeof responseValidator>;
+  const schemaFailures: string[] = [];
+  let validated = 0;
 
   async function resolves(href: string, from: string): Promise<request.Response | undefined> {
     const res = await get(href);
@@ -102,7 +106,9 @@ describe("crawling the REST API from /v1", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    paths = buildOpenApiDocument(registry, t.uris).paths as typeof paths;
+    const document = buildOpenApiDocument(registry, t.uris);
+    paths = document.paths as typeof paths;
+    conforms = responseValidator(document);
     const queue: Visit[] = [{ href: t.uris.root(), from: "start" }];
     const seen = new Set<string>();
     while (queue.length > 0) {
@@ -121,6 +127,9 @@ describe("crawling the REST API from /v1", () => {
       const res = await resolves(href, from);
       if (!res) continue;
       await checkCanonical(res, href);
+      const mediaType = res.headers["content-type"] ?? "";
+      schemaFailures.push(...conforms("GET", new URL(href).pathname, res.status, mediaType, res.body));
+      validated++;
       const links = [...bodyLinks(res.body)];
       if (res.headers.link) {
         for (const link of parseLinkHeader(res.headers.link))
@@ -139,6 +148,11 @@ describe("crawling the REST API from /v1", () => {
     expect(checkedMethods.size).toBeGreaterThan(100);
     expect([...checkedMethods].some((key) => key.startsWith("PATCH "))).toBe(true);
     expect([...checkedMethods].some((key) => key.startsWith("DELETE "))).toBe(true);
+  });
+
+  it("every response the crawl meets conforms to its OpenAPI response schema", () => {
+    expect(schemaFailures).toEqual([]);
+    expect(validated).toBeGreaterThan(50);
   });
 
   it("#155 reaches every collection, item, relation and definition from /v1", () => {

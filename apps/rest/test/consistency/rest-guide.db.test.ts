@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
+import { registry } from "@tusk/registry";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "../../src/openapi/index.ts";
 import { BASE, createTestApp, type TestApp } from "../harness.ts";
 import { parseExamples, partialMismatches, textMatches } from "./http-examples.ts";
+import { responseValidator } from "./response-schemas.ts";
 
 const GUIDE = new URL("../../../../docs/rest.md", import.meta.url);
 /** The public base URL the guide is written for; the test app builds links on {@link BASE}. */
@@ -19,8 +22,10 @@ const examples = parseExamples(markdown);
 describe("docs/rest.md examples", () => {
   let t: TestApp;
   let lastEtag: string | undefined;
+  let conforms: ReturnType<typeof responseValidator>;
   beforeAll(async () => {
     t = await createTestApp();
+    conforms = responseValidator(buildOpenApiDocument(registry, t.uris));
   });
   afterAll(() => t.close());
 
@@ -46,6 +51,11 @@ describe("docs/rest.md examples", () => {
         expect(typeof actual === "string" && textMatches(value, actual), `${name}: ${actual}`).toBe(true);
       }
       if (expected.body !== undefined) expect(partialMismatches(expected.body, res.body)).toEqual([]);
+      // Every body also conforms to the OpenAPI document, errors included (unrouted paths have no template).
+      const mediaType = res.headers["content-type"] ?? "";
+      const path = shown.path.split("?")[0] ?? "";
+      if (mediaType && res.text && !(res.status === 404 && path.startsWith("/v1/line_items/")))
+        expect(conforms(shown.method, path, res.status, mediaType, res.body)).toEqual([]);
       lastEtag = res.headers.etag ?? lastEtag;
     });
   }
