@@ -2,7 +2,8 @@
 // Totals every vitest JSON report of this run and prints exactly one closing
 // line, `N passed, N failed`, which is what CI reads. A suite that failed to
 // load counts as a failure, and so does a package with tests but no report
-// (its test run crashed before vitest could write one).
+// (its test run crashed before vitest could write one). `--run-failed` says
+// the test command itself exited non-zero.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { root, workspaceDirs } from "./test-results.mjs";
@@ -38,6 +39,13 @@ for (const dir of workspaceDirs()) {
     passed += report.numPassedTests ?? 0;
     failed += (report.numFailedTests ?? 0) + brokenSuites.length;
   }
+}
+
+// The test command failed yet no test did: an error outside any test (vitest's
+// "unhandled errors", a crashed worker). Count it rather than report success.
+if (process.argv.includes("--run-failed") && failed === 0) {
+  console.error("the test run failed outside any test (see unhandled errors above)");
+  failed = 1;
 }
 
 console.log(`${passed} passed, ${failed} failed`);

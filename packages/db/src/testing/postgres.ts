@@ -22,6 +22,27 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+const OBJECT_IN_USE = "55006";
+
+/**
+ * Drops a test database. A connection someone forgot to close would make the
+ * drop fail; forcing it at once would kill that connection and surface as an
+ * unhandled error in the test run. Idle pooled connections close on their own
+ * within node-postgres's 10 s idle timeout, so wait for them first, then force.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 12; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== OBJECT_IN_USE) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
 /**
  * A fresh, uniquely named database on the test server, empty, migrated or
  * seeded; close() drops it, so runs never see each other's data.
@@ -34,7 +55,7 @@ export async function createPostgresTestDatabase(
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(testPostgresUrl());
   url.pathname = `/${name}`;
-  const drop = () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const drop = () => admin((client) => dropDatabase(client, name));
   let db: Database;
   try {
     db = await openDatabase({ url: url.toString(), poolSize: 4, log });
