@@ -59,6 +59,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 /**
  * Wraps an already created PGlite instance (e.g. one loaded from a data-dir
  * dump by the test helper). close() closes the PGlite instance too.
+ *
+ * @example
+ * const db = await databaseOverPGlite(new PGlite({ loadDataDir: dump }));
  */
 export async function databaseOverPGlite(
   pglite: PGlite,

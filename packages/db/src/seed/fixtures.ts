@@ -3,6 +3,12 @@ import type { Row } from "./tables.ts";
 // The rows docs and tests rely on. Their ids are fixed; generated rows skip them.
 const AT = "2026-01-15T09:30:00.000Z";
 
+/**
+ * Ids of the fixture rows every seeded database contains.
+ *
+ * @example
+ * await db.prisma.product.findUnique({ where: { id: FIXTURE.productId } }); // "The Amazing Widget"
+ */
 export const FIXTURE = {
   username: "jdoe",
   categoryId: 36,

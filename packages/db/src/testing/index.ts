@@ -27,7 +27,12 @@ export interface TestDatabaseOptions {
   readonly log?: DatabaseOptions["log"];
 }
 
-/** Which server the tests of this process run on. */
+/**
+ * Which server the tests of this process run on.
+ *
+ * @example
+ * describe(`products on ${testDatabaseKind()}`, () => { ... }); // "pglite" or "postgres"
+ */
 export function testDatabaseKind(): "pglite" | "postgres" {
   return process.env.TUSK_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
 }

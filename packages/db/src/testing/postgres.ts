@@ -8,6 +8,12 @@ import type { TestDatabaseState } from "./pglite.ts";
 /** Where the PostgreSQL test suite creates its databases. */
 export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
 
+/**
+ * The server the PostgreSQL suite uses: TUSK_POSTGRES_URL or the local default.
+ *
+ * @example
+ * new URL(testPostgresUrl()).host; // "127.0.0.1:5432"
+ */
 export function testPostgresUrl(): string {
   return process.env.TUSK_POSTGRES_URL || DEFAULT_TEST_POSTGRES_URL;
 }
