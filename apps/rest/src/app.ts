@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphqlExecutor } from "./executor/index.ts";
 import { sendProblem } from "./http/problem.ts";
+import { buildOpenApiDocument } from "./openapi/index.ts";
 import { OperationCatalog } from "./operations/index.ts";
 import type { PageSize } from "./query/index.ts";
 import type { RestContext } from "./routes/context.ts";
@@ -17,17 +17,6 @@ export interface RestAppOptions {
   readonly pageSize?: PageSize;
   /** Called with every unexpected error before it is masked as a 500 (for logging). */
   readonly onUnexpectedError?: (error: unknown, req: Request) => void;
-}
-
-const OPENAPI_MODULE = new URL("./openapi/index.ts", import.meta.url);
-
-/** The OpenAPI document from src/openapi, when that module exists. */
-async function loadOpenApi(registry: Registry, uris: UriBuilder): Promise<unknown> {
-  if (!existsSync(OPENAPI_MODULE)) return undefined;
-  const module = (await import(OPENAPI_MODULE.href)) as {
-    buildOpenApiDocument?: (registry: Registry, uris: UriBuilder) => unknown;
-  };
-  return module.buildOpenApiDocument?.(registry, uris);
 }
 
 /**
@@ -56,7 +45,11 @@ export function createRestApp(options: RestAppOptions): express.Express {
       return catalog;
     },
     openapi() {
-      openapi ??= loadOpenApi(registry, options.uris);
+      openapi ??= options.executor
+        .schema()
+        .then((schema) =>
+          buildOpenApiDocument(registry, options.uris, { schema, pageSize: context.pageSize }),
+        );
       openapi.catch(() => {
         openapi = undefined;
       });

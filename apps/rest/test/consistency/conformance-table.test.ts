@@ -27,7 +27,7 @@ interface Row {
 
 /** `| # | item | status | tests | notes |`; tests are backticked and separated by `<br>`. */
 const rows: Row[] = TABLE.split("\n")
-  .filter((line) => /^\| \d+ \|/.test(line))
+  .filter((line) => /^\| \d+ +\|/.test(line))
   .map((line) => {
     const cells = line.split("|").map((cell) => cell.trim());
     return {
