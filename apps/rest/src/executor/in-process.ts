@@ -10,6 +10,7 @@ import {
   validate,
 } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
+import { bindVariables } from "./bind.ts";
 import { hasRecursiveVariables } from "./recursive-inputs.ts";
 import type { GraphqlExecutor, PreparedOperation } from "./types.ts";
 
@@ -31,10 +32,12 @@ type Runner = (
 /**
  * Executes prepared operations in this process. Each document is validated
  * once, on first use, and turned into a runner that is kept: a graphql-jit
- * compiled function, or graphql-js `execute` on the validated document when
- * graphql-jit cannot compile its variables (see {@link hasRecursiveVariables}).
- * The REST app's documents are fixed, so per-request parsing and validation
- * would be wasted work.
+ * compiled function. The REST app's own documents never declare a variable
+ * of a recursive input type, so all of them compile; graphql-js `execute` on
+ * the validated document remains for documents that do (see
+ * {@link hasRecursiveVariables}): the fallback a list route takes for a
+ * filter too complex for its per-field variables. The REST app's documents
+ * are fixed, so per-request parsing and validation would be wasted work.
  */
 export function createInProcessExecutor<TContext>(
   options: InProcessExecutorOptions<TContext>,
@@ -62,7 +65,8 @@ export function createInProcessExecutor<TContext>(
   }
 
   return {
-    async run(operation, variables) {
+    async run(given, givenVariables) {
+      const { operation, variables } = bindVariables(given, givenVariables);
       let runner = runners.get(operation.id);
       if (!runner) {
         runner = prepare(operation);

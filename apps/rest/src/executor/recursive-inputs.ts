@@ -29,7 +29,9 @@ function reachesItself(type: GraphQLInputType): boolean {
  * filter with `AND`/`OR`/`NOT` lists of itself). graphql-jit 0.8 compiles
  * variable coercion by unrolling input types, which does not terminate for
  * those (zalando-incubator/graphql-jit#81), so such operations run on
- * graphql-js instead — still parsed and validated only once.
+ * graphql-js instead — still parsed and validated only once. The REST app's
+ * prepared documents avoid such variables (`filterSlots`); only the fallback
+ * document of a filter that does not fit them declares one.
  */
 export function hasRecursiveVariables(schema: GraphQLSchema, document: DocumentNode): boolean {
   for (const definition of document.definitions) {

@@ -5,6 +5,7 @@ import {
   getIntrospectionQuery,
   type IntrospectionQuery,
 } from "graphql";
+import { bindVariables } from "./bind.ts";
 import type { GraphqlExecutor } from "./types.ts";
 
 export interface RemoteExecutorOptions {
@@ -39,7 +40,10 @@ export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExe
   }
 
   return {
-    run: (operation, variables) => post(operation.source, variables),
+    run(given, givenVariables) {
+      const { operation, variables } = bindVariables(given, givenVariables);
+      return post(operation.source, variables);
+    },
     schema() {
       schema ??= post(getIntrospectionQuery(), {}).then((result) => {
         if (!result.data) throw new Error("GraphQL introspection failed", { cause: result.errors });

@@ -9,6 +9,19 @@ export interface PreparedOperation {
   readonly id: string;
   readonly source: string;
   readonly document: DocumentNode;
+  /**
+   * Maps the variables a route gives onto the document's own, and picks the
+   * document to run: a route gives `where` as one filter value, which list
+   * documents spread over per-field variables (see `filterSlots`). Executors
+   * call it through {@link bindVariables}.
+   */
+  readonly bind?: (variables: Record<string, unknown>) => BoundOperation;
+}
+
+/** A prepared operation with the variables to run it with. */
+export interface BoundOperation {
+  readonly operation: PreparedOperation;
+  readonly variables: Record<string, unknown>;
 }
 
 /** Runs prepared operations against the shared schema, wherever it lives. */

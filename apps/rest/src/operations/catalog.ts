@@ -37,24 +37,31 @@ export class OperationCatalog {
     return built;
   }
 
-  /** Builds every document now, so a schema mismatch fails at startup rather than on a request. */
-  buildAll(): number {
+  /** Every route shape of every resource, derived from the registry. */
+  shapes(): OperationShape[] {
+    const shapes: OperationShape[] = [];
     for (const resource of this.registry.resources) {
       const kinds = resource.parent ? (["item"] as const) : (["item", "collection", "aggregate"] as const);
-      for (const kind of kinds) this.operation({ kind, resource });
+      for (const kind of kinds) shapes.push({ kind, resource });
       if (resource.writable)
-        for (const kind of ["create", "update", "delete"] as const) this.operation({ kind, resource });
+        for (const kind of ["create", "update", "delete"] as const) shapes.push({ kind, resource });
       for (const relation of resource.relations) {
-        this.operation({ kind: "relation", resource, relation });
+        shapes.push({ kind: "relation", resource, relation });
         if (relation.cardinality === "to-one") continue;
-        this.operation({ kind: "relation-item", resource, relation });
-        this.operation({ kind: "relation-aggregate", resource, relation });
+        shapes.push({ kind: "relation-item", resource, relation });
+        shapes.push({ kind: "relation-aggregate", resource, relation });
         if (relation.membershipWritable) {
-          this.operation({ kind: "add", resource, relation });
-          this.operation({ kind: "remove", resource, relation });
+          shapes.push({ kind: "add", resource, relation });
+          shapes.push({ kind: "remove", resource, relation });
         }
       }
     }
+    return shapes;
+  }
+
+  /** Builds every document now, so a schema mismatch fails at startup rather than on a request. */
+  buildAll(): number {
+    for (const shape of this.shapes()) this.operation(shape);
     return this.built.size;
   }
 }

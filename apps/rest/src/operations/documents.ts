@@ -1,6 +1,7 @@
 import type { Resource, ResourceRelation } from "@tusk/registry";
 import { type GraphQLSchema, isObjectType, parse } from "graphql";
 import type { PreparedOperation } from "../executor/types.ts";
+import { type FilterSlots, filterSlots } from "./filter-slots.ts";
 import { graphqlNames as namesOf, parentArgument } from "./names.ts";
 import { nodeSelection, PAGE_INFO } from "./selection.ts";
 
@@ -25,11 +26,45 @@ export function shapeKey(shape: OperationShape): string {
   return `${shape.kind}:${shape.resource.model}${"relation" in shape ? `.${shape.relation.name}` : ""}`;
 }
 
-const COLLECTION_ARGS = ["where", "orderBy", "first", "after", "last", "before"] as const;
+const PAGE_ARGS = ["orderBy", "first", "after", "last", "before"] as const;
 
-/** Builds the document for one shape; variable types are read from the schema's own arguments. */
+/** The resource whose filter a shape's `where` takes, if it takes one. */
+function filtered(shape: OperationShape): Resource | undefined {
+  if (shape.kind === "collection" || shape.kind === "aggregate") return shape.resource;
+  if (shape.kind === "relation-item" || shape.kind === "relation-aggregate") return shape.relation.target;
+  if (shape.kind === "relation" && shape.relation.cardinality !== "to-one") return shape.relation.target;
+  return undefined;
+}
+
+/**
+ * Builds the document for one shape; variable types are read from the schema's own arguments.
+ * A shape that filters takes its `where` through per-field variables ({@link filterSlots}), so
+ * graphql-jit compiles it; a filter that does not fit them runs on a fallback document with one
+ * `$where` of the recursive filter type, built on first need.
+ */
 export class DocumentBuilder {
+  private readonly slots = new Map<Resource, FilterSlots>();
+
   constructor(private readonly schema: GraphQLSchema) {}
+
+  private slotsOf(resource: Resource): FilterSlots {
+    let slots = this.slots.get(resource);
+    if (!slots) {
+      slots = filterSlots(this.schema, resource);
+      this.slots.set(resource, slots);
+    }
+    return slots;
+  }
+
+  /** `where: $where`, or `where: { price: $where_price, ... }` when `slots` is given. */
+  private whereArg(typeName: string, fieldName: string, slots: FilterSlots | undefined) {
+    const type = this.argType(typeName, fieldName, "where");
+    if (slots && type !== slots.filterType)
+      throw new Error(`${typeName}.${fieldName}(where) takes ${type}, not ${slots.filterType}`);
+    return slots
+      ? { arg: `where: ${slots.literal}`, variables: [...slots.variables] }
+      : { arg: "where: $where", variables: [`$where: ${type}`] };
+  }
 
   private argType(typeName: string, fieldName: string, argName: string): string {
     const type = this.schema.getType(typeName);
@@ -70,10 +105,14 @@ export class DocumentBuilder {
     };
   }
 
-  private collectionArgs(typeName: string, fieldName: string) {
+  private collectionArgs(typeName: string, fieldName: string, slots: FilterSlots | undefined) {
+    const where = this.whereArg(typeName, fieldName, slots);
     return {
-      args: COLLECTION_ARGS.map((arg) => `${arg}: $${arg}`).join(", "),
-      variables: COLLECTION_ARGS.map((arg) => `$${arg}: ${this.argType(typeName, fieldName, arg)}`),
+      args: [where.arg, ...PAGE_ARGS.map((arg) => `${arg}: $${arg}`)].join(", "),
+      variables: [
+        ...where.variables,
+        ...PAGE_ARGS.map((arg) => `$${arg}: ${this.argType(typeName, fieldName, arg)}`),
+      ],
     };
   }
 
@@ -104,10 +143,28 @@ export class DocumentBuilder {
   }
 
   build(shape: OperationShape): BuiltOperation {
+    const target = filtered(shape);
+    if (!target) return this.buildWith(shape, shapeKey(shape), undefined);
+    const slots = this.slotsOf(target);
+    const built = this.buildWith(shape, shapeKey(shape), slots);
+    let fallback: PreparedOperation | undefined;
+    const operation: PreparedOperation = {
+      ...built.operation,
+      bind: (variables) => {
+        const { where, ...rest } = variables;
+        const encoded = slots.encode(where);
+        if (encoded) return { operation, variables: { ...rest, ...encoded } };
+        fallback ??= this.buildWith(shape, `${shapeKey(shape)}#where`, undefined).operation;
+        return { operation: fallback, variables };
+      },
+    };
+    return { ...built, operation };
+  }
+
+  private buildWith(shape: OperationShape, id: string, slots: FilterSlots | undefined): BuiltOperation {
     const { resource } = shape;
     const names = namesOf(resource);
     const node = nodeSelection(resource);
-    const id = shapeKey(shape);
     const query = this.rootType("query");
     switch (shape.kind) {
       case "item": {
@@ -121,14 +178,14 @@ export class DocumentBuilder {
         );
       }
       case "collection": {
-        const { args, variables } = this.collectionArgs(query, names.collectionField);
+        const { args, variables } = this.collectionArgs(query, names.collectionField, slots);
         const body = `conn: ${names.collectionField}(${args}) { nodes ${node.text} ${PAGE_INFO} }`;
         return this.finish(id, "query", [...variables, ...node.variables], body, []);
       }
       case "aggregate": {
-        const where = `$where: ${this.argType(query, names.aggregateField, "where")}`;
-        const body = `agg: ${names.aggregateField}(where: $where) ${this.aggregateSelection(resource, names.aggregateType)}`;
-        return this.finish(id, "query", [where], body, []);
+        const where = this.whereArg(query, names.aggregateField, slots);
+        const body = `agg: ${names.aggregateField}(${where.arg}) ${this.aggregateSelection(resource, names.aggregateType)}`;
+        return this.finish(id, "query", where.variables, body, []);
       }
       case "relation":
       case "relation-item": {
@@ -144,7 +201,7 @@ export class DocumentBuilder {
             located.sourcePath,
           );
         }
-        const { args, variables } = this.collectionArgs(resource.model, relation.name);
+        const { args, variables } = this.collectionArgs(resource.model, relation.name, slots);
         const located = this.locate(
           resource,
           `{ rel: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} } }`,
@@ -155,10 +212,11 @@ export class DocumentBuilder {
       case "relation-aggregate": {
         const { relation } = shape;
         const field = names.relationAggregateField(relation);
-        const where = `$where: ${this.argType(resource.model, field, "where")}`;
+        const where = this.whereArg(resource.model, field, slots);
         const selection = this.aggregateSelection(relation.target, namesOf(relation.target).aggregateType);
-        const located = this.locate(resource, `{ agg: ${field}(where: $where) ${selection} }`);
-        return this.finish(id, "query", [...located.variables, where], located.text, located.sourcePath);
+        const located = this.locate(resource, `{ agg: ${field}(${where.arg}) ${selection} }`);
+        const all = [...located.variables, ...where.variables];
+        return this.finish(id, "query", all, located.text, located.sourcePath);
       }
       default:
         return this.buildMutation(shape, id, node);
