@@ -14,7 +14,7 @@ import {
 import { createUriBuilder } from "@tusk/uri";
 import cors, { type CorsOptions } from "cors";
 import express from "express";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { bodyErrors } from "./body-errors.ts";
 import { healthCheck } from "./health.ts";
 
@@ -31,6 +31,8 @@ export interface GraphqlAppOptions {
   readonly limits?: Partial<QueryLimits>;
   /** Allow introspection (default true: the schema is public). */
   readonly introspection?: boolean;
+  /** A schema built once elsewhere (the launcher shares one with the REST app); default: a new one. */
+  readonly schema?: GraphQLSchema;
 }
 
 /** The app and how to stop its GraphQL server. */
@@ -49,7 +51,7 @@ export interface GraphqlApp {
  * app.listen(4001);
  */
 export async function createGraphqlApp(options: GraphqlAppOptions): Promise<GraphqlApp> {
-  const schema = createSchema({ ...(options.limits ? { limits: options.limits } : {}) });
+  const schema = options.schema ?? createSchema({ ...(options.limits ? { limits: options.limits } : {}) });
   const includeStack = process.env.NODE_ENV === "development";
   const server = new ApolloServer<TuskContext>({
     schema,

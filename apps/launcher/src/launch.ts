@@ -71,8 +71,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     rest.handle(
       createRestApp({ registry, uris, executor, ...(onUnexpectedError ? { onUnexpectedError } : {}) }),
     );
-    // The GraphQL app builds its own copy of the schema (createGraphqlApp takes no schema).
-    const graphqlApp = await createGraphqlApp({ db, baseUrl });
+    const graphqlApp = await createGraphqlApp({ db, baseUrl, schema });
     stopGraphql = graphqlApp.stop;
     graphql.handle(graphqlApp.app);
 
