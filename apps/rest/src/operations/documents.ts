@@ -1,7 +1,7 @@
 import type { Resource, ResourceRelation } from "@tusk/registry";
 import { type GraphQLSchema, isObjectType, parse } from "graphql";
 import type { PreparedOperation } from "../executor/types.ts";
-import { type FilterSlots, filterSlots } from "./filter-slots.ts";
+import { bindFilterSlots, type FilterSlots, filterSlots } from "./filter-slots.ts";
 import { graphqlNames as namesOf, parentArgument } from "./names.ts";
 import { nodeSelection, PAGE_INFO } from "./selection.ts";
 
@@ -147,18 +147,8 @@ export class DocumentBuilder {
     if (!target) return this.buildWith(shape, shapeKey(shape), undefined);
     const slots = this.slotsOf(target);
     const built = this.buildWith(shape, shapeKey(shape), slots);
-    let fallback: PreparedOperation | undefined;
-    const operation: PreparedOperation = {
-      ...built.operation,
-      bind: (variables) => {
-        const { where, ...rest } = variables;
-        const encoded = slots.encode(where);
-        if (encoded) return { operation, variables: { ...rest, ...encoded } };
-        fallback ??= this.buildWith(shape, `${shapeKey(shape)}#where`, undefined).operation;
-        return { operation: fallback, variables };
-      },
-    };
-    return { ...built, operation };
+    const fallback = () => this.buildWith(shape, `${shapeKey(shape)}#where`, undefined).operation;
+    return { ...built, operation: bindFilterSlots(built.operation, slots, fallback) };
   }
 
   private buildWith(shape: OperationShape, id: string, slots: FilterSlots | undefined): BuiltOperation {

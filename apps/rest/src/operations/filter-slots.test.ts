@@ -1,7 +1,8 @@
 import { registry } from "@tusk/registry";
 import { createSchema } from "@tusk/schema";
+import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { FILTER_LEVELS, filterSlots } from "./filter-slots.ts";
+import { bindFilterSlots, FILTER_LEVELS, filterSlots } from "./filter-slots.ts";
 
 describe("filterSlots", () => {
   const schema = createSchema({ registry });
@@ -54,5 +55,22 @@ describe("filterSlots", () => {
     expect(slots.encode({ NOT: [{ price: { gte: "1" } }] })).toBeUndefined();
     expect(slots.encode({ nope: { equals: 1 } })).toBeUndefined();
     expect(slots.encode("price")).toBeUndefined();
+  });
+
+  it("binds a route's where to the slots, or to a fallback document built once", () => {
+    const document = parse("{ __typename }");
+    let built = 0;
+    const fallback = { id: "fallback", source: "", document };
+    const operation = bindFilterSlots({ id: "slots", source: "", document }, slots, () => {
+      built += 1;
+      return fallback;
+    });
+    const fits = operation.bind?.({ where: { AND: [{ price: { gte: "1" } }] }, first: 5 });
+    expect(fits?.operation).toBe(operation);
+    expect(fits?.variables).toEqual({ where_price: { gte: "1" }, first: 5 });
+    const or = { where: { OR: [{ price: { gte: "1" } }] }, first: 5 };
+    expect(operation.bind?.(or)).toEqual({ operation: fallback, variables: or });
+    operation.bind?.(or);
+    expect(built).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Resource } from "@tusk/registry";
 import { type GraphQLSchema, isInputObjectType } from "graphql";
+import type { PreparedOperation } from "../executor/types.ts";
 import { graphqlNames } from "./names.ts";
 
 /**
@@ -112,4 +113,33 @@ export function filterSlots(schema: GraphQLSchema, resource: Resource): FilterSl
       return slots;
     },
   };
+}
+
+/**
+ * `operation` (whose `where` is `slots.literal`) with a `bind` that spreads a
+ * route's `where` over the slots, or hands the variables unchanged to the
+ * fallback document (one `$where` of the filter type), built on first need.
+ *
+ * @example
+ * const operation = bindFilterSlots(built, slots, () => buildWithWhereVariable());
+ * operation.bind?.({ where: { AND: [{ price: { gte: "10" } }] }, first: 10 });
+ * // { operation, variables: { first: 10, where_price: { gte: "10" } } }
+ */
+export function bindFilterSlots(
+  operation: PreparedOperation,
+  slots: FilterSlots,
+  buildFallback: () => PreparedOperation,
+): PreparedOperation {
+  let fallback: PreparedOperation | undefined;
+  const bound: PreparedOperation = {
+    ...operation,
+    bind: (variables) => {
+      const { where, ...rest } = variables;
+      const encoded = slots.encode(where);
+      if (encoded) return { operation: bound, variables: { ...rest, ...encoded } };
+      fallback ??= buildFallback();
+      return { operation: fallback, variables };
+    },
+  };
+  return bound;
 }
