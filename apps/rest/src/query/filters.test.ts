@@ -40,6 +40,19 @@ describe("parseFilterValue", () => {
     }
   });
 
+  it.each(["5.", ".5", "+5", "1e3"])(
+    "refuses decimal %s as the schema's Decimal scalar does, naming the field",
+    (raw) => {
+      const decimalOperators = new Map<string, FilterOperator>([
+        ["gte", { name: "gte", shape: "value", scalar: "Decimal" }],
+      ]);
+      const result = parseFilterValue("price", `gte(${raw})`, decimalOperators);
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.error).toMatchObject({ name: "price", reason: expect.stringMatching(/decimal/) });
+    },
+  );
+
   it("parses identifier values through their rule", () => {
     expect(parseFilterValue("isbn", "0-306-40615-2", isbnOperators)).toEqual({
       ok: true,

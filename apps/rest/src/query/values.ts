@@ -1,4 +1,5 @@
 import { identifierRules } from "@tusk/identifiers";
+import { DecimalScalar } from "@tusk/schema";
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -30,9 +31,12 @@ export function coerceScalar(scalar: string, raw: string): Coerced {
         : { ok: false, reason: `"${raw}" is not a number` };
     }
     case "Decimal":
-      return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(raw)
-        ? { ok: true, value: raw }
-        : { ok: false, reason: `"${raw}" is not a decimal number` };
+      // The schema's own scalar decides, so REST refuses exactly what GraphQL refuses.
+      try {
+        return { ok: true, value: DecimalScalar.parseValue(raw) };
+      } catch {
+        return { ok: false, reason: `"${raw}" is not a decimal number` };
+      }
     case "DateTime": {
       const time = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)
         ? Date.parse(raw)
