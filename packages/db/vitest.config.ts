@@ -1,10 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { workspaceTestConfig } from "../../vitest.shared.ts";
 
-export default defineConfig({
-  test: {
-    // Database tests start PGlite (WASM) or create PostgreSQL databases; on a
-    // busy two-core machine that takes seconds, not milliseconds.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
-  },
-});
+// Migration, drift and seed suites run the offline differ and seed whole databases.
+export default workspaceTestConfig({ testTimeout: 120_000, hookTimeout: 300_000 });

@@ -1,6 +1,11 @@
 import { type ErrorCode, HTTP_STATUS } from "./codes.ts";
 
-/** One field at fault (RFC 9457 `invalid_params` entry). */
+/**
+ * One field at fault (RFC 9457 `invalid_params` entry).
+ *
+ * @example
+ * const param: InvalidParam = { name: "price", reason: "must not be negative" };
+ */
 export interface InvalidParam {
   /** The field, argument or query parameter, in the caller's own naming. */
   readonly name: string;

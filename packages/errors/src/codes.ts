@@ -2,6 +2,9 @@
  * Every error either API can answer with. The GraphQL `extensions.code` is
  * the key itself; the HTTP status is in {@link HTTP_STATUS}, a `Record` so a
  * new code without a status does not compile.
+ *
+ * @example
+ * const code: ErrorCode = "NOT_FOUND";
  */
 export type ErrorCode =
   | "BAD_USER_INPUT"
@@ -14,7 +17,12 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "INTERNAL_SERVER_ERROR";
 
-/** HTTP status for each error code. */
+/**
+ * HTTP status for each error code.
+ *
+ * @example
+ * HTTP_STATUS.CONFLICT; // 409
+ */
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
   UNPROCESSABLE: 422,
@@ -27,7 +35,12 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-/** Short human title for each code (RFC 9457 `title`). */
+/**
+ * Short human title for each code (RFC 9457 `title`).
+ *
+ * @example
+ * ERROR_TITLE.NOT_FOUND; // "Not Found"
+ */
 export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   BAD_USER_INPUT: "Bad Request",
   UNPROCESSABLE: "Unprocessable Content",
