@@ -3,6 +3,7 @@ import type { Route } from "@tusk/uri";
 import type { ResourceFacts } from "../operations/index.ts";
 import type { PageSize } from "../query/index.ts";
 import { profileMediaType } from "../representation/negotiate.ts";
+import { representedResource } from "../routes/represented-resource.ts";
 import { headersOf, responseRef } from "./components.ts";
 import { filterParameters, type Parameter, pageParameters, selectParameters } from "./parameters.ts";
 import { ref, schemaNames } from "./schemas.ts";
@@ -15,20 +16,6 @@ type Responses = Record<string, unknown>;
 export interface OperationInputs {
   readonly facts: (resource: Resource) => ResourceFacts;
   readonly pageSize: PageSize;
-}
-
-/** The resource a route's representation is of (the relation's target on relational routes). */
-export function representedResource(route: Route): Resource | undefined {
-  switch (route.kind) {
-    case "root":
-    case "openapi":
-      return undefined;
-    case "relation":
-    case "relation-item":
-      return route.relation.target;
-    default:
-      return route.resource;
-  }
 }
 
 /** Whether the route answers with a list (a collection or a to-many relation). */

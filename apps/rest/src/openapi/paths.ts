@@ -1,5 +1,6 @@
 import type { Registry } from "@tusk/registry";
 import type { Route, UriBuilder } from "@tusk/uri";
+import { representedResource } from "../routes/represented-resource.ts";
 import {
   createOperation,
   emptyOperation,
@@ -9,7 +10,6 @@ import {
   patchOperation,
   readOperation,
   redirectOperation,
-  representedResource,
 } from "./operations.ts";
 import { pathParameter } from "./parameters.ts";
 import { formerTemplates, type PathTemplate, pathTemplates, templateMethods } from "./templates.ts";

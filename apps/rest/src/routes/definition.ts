@@ -7,6 +7,7 @@ import { EMBED_LIMIT, type OperationCatalog } from "../operations/index.ts";
 import { JSON_ONLY, negotiate, profileMediaType } from "../representation/negotiate.ts";
 import type { RestContext } from "./context.ts";
 import { allowedMethods } from "./methods.ts";
+import { representedResource } from "./represented-resource.ts";
 import { VIEWS } from "./views.ts";
 
 /** Only what the route needs from a route to list its methods. */
@@ -97,20 +98,6 @@ export async function getDefinition(context: RestContext, req: Request, res: Res
   });
 }
 
-/** The resource a route belongs to, whose definition OPTIONS answers with. */
-function resourceOf(route: Route): Resource | undefined {
-  switch (route.kind) {
-    case "root":
-    case "openapi":
-      return undefined;
-    case "relation":
-    case "relation-item":
-      return route.relation.target;
-    default:
-      return route.resource;
-  }
-}
-
 /** OPTIONS: `Allow`, and the definition of the route's resource (never cached). */
 export async function optionsResponse(
   context: RestContext,
@@ -120,7 +107,7 @@ export async function optionsResponse(
   allowed: readonly string[],
 ) {
   res.setHeader("Allow", allowed.join(", "));
-  const resource = resourceOf(route);
+  const resource = representedResource(route);
   if (!resource) {
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Content-Length", "0");
