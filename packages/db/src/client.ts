@@ -6,7 +6,16 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { type DatabaseLocation, resolveDatabaseLocation } from "./location.ts";
 import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor.ts";
 
-/** A ready Prisma client plus raw SQL access for migrations and seeding. */
+/**
+ * A ready Prisma client plus raw SQL access for migrations and seeding.
+ *
+ * @example
+ * const db: Database = await openDatabase();
+ * db.location.kind; // "pglite" or "postgres"
+ * await db.prisma.user.findMany({ take: 10 });
+ * await db.sql.query<{ n: number }>("SELECT 1 AS n"); // [{ n: 1 }]
+ * await db.close();
+ */
 export interface Database {
   readonly prisma: PrismaClient;
   readonly location: DatabaseLocation;
@@ -15,6 +24,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How openDatabase() connects.
+ *
+ * @example
+ * const options: DatabaseOptions = {
+ *   url: "postgresql://postgres@127.0.0.1:5432/tusk",
+ *   poolSize: 20,
+ *   log: [{ emit: "event", level: "query" }],
+ * };
+ */
 export interface DatabaseOptions {
   /** A DATABASE_URL-style string; defaults to process.env.DATABASE_URL. */
   readonly url?: string | undefined;

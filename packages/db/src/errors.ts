@@ -1,6 +1,12 @@
 import { ApiError } from "@tusk/errors";
 
-/** What the failed operation was about; any registry `Resource` fits. */
+/**
+ * What the failed operation was about; any registry `Resource` fits.
+ *
+ * @example
+ * const context: ErrorContext = { resource: { model: "Product", identifier: { field: "sku" } } };
+ * toApiError(error, context); // e.g. CONFLICT "A product with this sku already exists."
+ */
 export interface ErrorContext {
   readonly resource?: { readonly model: string; readonly identifier?: { readonly field: string } };
 }

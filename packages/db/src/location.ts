@@ -1,17 +1,34 @@
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Where the database lives: embedded PGlite (a directory or memory) or a PostgreSQL server. */
+/**
+ * Where the database lives: embedded PGlite (a directory or memory) or a PostgreSQL server.
+ *
+ * @example
+ * const inMemory: DatabaseLocation = { kind: "pglite", dataDir: "memory" };
+ * const server: DatabaseLocation = { kind: "postgres", url: "postgresql://127.0.0.1/tusk" };
+ */
 export type DatabaseLocation =
   | { readonly kind: "pglite"; readonly dataDir: string | "memory" }
   | { readonly kind: "postgres"; readonly url: string };
 
 const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** The PGlite data directory used when DATABASE_URL is unset. */
+/**
+ * The PGlite data directory used when DATABASE_URL is unset.
+ *
+ * @example
+ * DEFAULT_PGLITE_DIR; // "<project>/.data/pglite"
+ * resolveDatabaseLocation(undefined); // { kind: "pglite", dataDir: DEFAULT_PGLITE_DIR }
+ */
 export const DEFAULT_PGLITE_DIR = resolve(projectRoot, ".data/pglite");
 
-/** Thrown for a DATABASE_URL that names no supported database. */
+/**
+ * Thrown for a DATABASE_URL that names no supported database.
+ *
+ * @example
+ * resolveDatabaseLocation("mysql://127.0.0.1/tusk"); // throws DatabaseUrlError
+ */
 export class DatabaseUrlError extends Error {
   constructor(value: string) {
     super(

@@ -1,7 +1,15 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 
-/** Plain statements on one connection (or on the pool). */
+/**
+ * Plain statements on one connection (or on the pool).
+ *
+ * @example
+ * await db.sql.transaction(async (tx: SqlRunner) => {
+ *   await tx.exec("DELETE FROM line_items; DELETE FROM orders");
+ *   return tx.query<{ n: string }>("SELECT count(*) AS n FROM orders");
+ * });
+ */
 export interface SqlRunner {
   /** Runs one or more statements without parameters. */
   exec(sql: string): Promise<void>;
@@ -13,6 +21,11 @@ export interface SqlRunner {
  * Raw SQL against either database. Prisma's `$executeRawUnsafe` cannot run a
  * multi-statement migration file or hold a session-level lock, so the
  * migration runner and bulk seeding use this instead.
+ *
+ * @example
+ * const sql: SqlExecutor = db.sql;
+ * await sql.exec("CREATE TABLE notes (id int); CREATE INDEX ON notes (id)");
+ * await sql.query("SELECT * FROM notes WHERE id = $1", [1]);
  */
 export interface SqlExecutor extends SqlRunner {
   /** Runs `work` on one connection (for session-level locks). */
@@ -22,7 +35,16 @@ export interface SqlExecutor extends SqlRunner {
   close(): Promise<void>;
 }
 
-/** One connection: statements plus transactions on that same connection. */
+/**
+ * One connection: statements plus transactions on that same connection.
+ *
+ * @example
+ * await db.sql.session(async (session: SqlSession) => {
+ *   await session.query("SELECT pg_advisory_lock($1)", [42]);
+ *   await session.transaction((tx) => tx.exec("UPDATE products SET price = price * 2"));
+ *   await session.query("SELECT pg_advisory_unlock($1)", [42]);
+ * });
+ */
 export type SqlSession = Omit<SqlExecutor, "session" | "close">;
 
 function pgliteRunner(target: PGlite | Transaction): SqlRunner {

@@ -49,7 +49,12 @@ export async function describeSchema(sql: SqlRunner): Promise<string[]> {
     .sort();
 }
 
-/** Lines present on one side only. */
+/**
+ * Lines present on one side only.
+ *
+ * @example
+ * const difference: SchemaDifference = { onlyInLeft: [], onlyInRight: ["table b"] };
+ */
 export interface SchemaDifference {
   readonly onlyInLeft: string[];
   readonly onlyInRight: string[];

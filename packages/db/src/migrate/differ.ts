@@ -19,7 +19,12 @@ const run = promisify(execFile);
 const ROOT = resolve(fileURLToPath(new URL("../../../../", import.meta.url)));
 const ROOT_MODULES = join(ROOT, "node_modules");
 
-/** prisma/schema.prisma at the project root. */
+/**
+ * prisma/schema.prisma at the project root.
+ *
+ * @example
+ * const schema = readFileSync(SCHEMA_PATH, "utf8");
+ */
 export const SCHEMA_PATH = join(ROOT, "prisma", "schema.prisma");
 
 /**
@@ -69,6 +74,12 @@ function linkModules(dir: string): void {
   }
 }
 
+/**
+ * The two schemas diffSchemas() compares.
+ *
+ * @example
+ * const options: DiffOptions = { to: readFileSync(SCHEMA_PATH, "utf8") }; // from an empty database
+ */
 export interface DiffOptions {
   /** The schema the SQL starts from; omitted means an empty database. */
   readonly from?: string;

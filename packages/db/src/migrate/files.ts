@@ -3,12 +3,24 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** prisma/migrations at the project root. */
+/**
+ * prisma/migrations at the project root.
+ *
+ * @example
+ * readMigrations(DEFAULT_MIGRATIONS_DIR); // the same as readMigrations()
+ */
 export const DEFAULT_MIGRATIONS_DIR = resolve(
   fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url)),
 );
 
-/** One `<timestamp>_<name>/migration.sql` folder. */
+/**
+ * One `<timestamp>_<name>/migration.sql` folder.
+ *
+ * @example
+ * const [first]: MigrationFile[] = readMigrations();
+ * first.name; // "20261121000000_init"
+ * first.checksum; // 64 hex digits
+ */
 export interface MigrationFile {
   /** The folder name, which Prisma records as `migration_name`. */
   readonly name: string;

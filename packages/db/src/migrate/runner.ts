@@ -5,11 +5,25 @@ import { MigrationError } from "./errors.ts";
 import { DEFAULT_MIGRATIONS_DIR, type MigrationFile, readMigrations } from "./files.ts";
 import { withMigrationLock } from "./lock.ts";
 
+/**
+ * Where migrate() reads its migrations.
+ *
+ * @example
+ * const options: MigrateOptions = { migrationsDir: join(tmpdir(), "migrations") };
+ * await migrate(db, options);
+ */
 export interface MigrateOptions {
   /** Folder of `<timestamp>_<name>/migration.sql` folders; default prisma/migrations. */
   readonly migrationsDir?: string;
 }
 
+/**
+ * What a migrate() call applied.
+ *
+ * @example
+ * const { applied }: MigrateResult = await migrate(db);
+ * applied; // ["20261121000000_init", ...] the first time, [] once up to date
+ */
 export interface MigrateResult {
   /** Names of the migrations applied by this call, in order. */
   readonly applied: string[];

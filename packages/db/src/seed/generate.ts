@@ -4,7 +4,13 @@ import { rowRandom } from "./random.ts";
 import type { Row, TableName } from "./tables.ts";
 import * as words from "./words.ts";
 
-/** How many rows of each kind are generated (line items follow from orders). */
+/**
+ * How many rows of each kind are generated (line items follow from orders).
+ *
+ * @example
+ * const sizes: SeedSizes = seedSizes(0);
+ * // { categories: 20, products: 300, users: 60, orders: 300, books: 100, vehicles: 60 }
+ */
 export interface SeedSizes {
   readonly categories: number;
   readonly products: number;

@@ -18,6 +18,13 @@ import { createPostgresTestDatabase } from "./postgres.ts";
 export { FIXTURE } from "../seed/index.ts";
 export { DEFAULT_TEST_POSTGRES_URL, testPostgresUrl } from "./postgres.ts";
 
+/**
+ * What createTestDatabase() gives.
+ *
+ * @example
+ * const options: TestDatabaseOptions = { seed: true, log: [{ emit: "event", level: "query" }] };
+ * const db = await createTestDatabase(options);
+ */
 export interface TestDatabaseOptions {
   /** Fill it with the scale-0 demo data and its fixtures (default false: migrated, empty). */
   readonly seed?: boolean;

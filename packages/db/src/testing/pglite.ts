@@ -8,7 +8,12 @@ import { seed } from "../seed/index.ts";
 // state (each from the one before: one initdb per process) and every test
 // database starts as a copy of its template.
 
-/** What a test database starts as. */
+/**
+ * What a test database starts as.
+ *
+ * @example
+ * const state: TestDatabaseState = "seeded"; // createTestDatabase({ seed: true })
+ */
 export type TestDatabaseState = "empty" | "migrated" | "seeded";
 
 const templates = new Map<TestDatabaseState, Promise<Blob>>();

@@ -5,7 +5,12 @@ import { migrate } from "../migrate/index.ts";
 import { seed } from "../seed/index.ts";
 import type { TestDatabaseState } from "./pglite.ts";
 
-/** Where the PostgreSQL test suite creates its databases. */
+/**
+ * Where the PostgreSQL test suite creates its databases.
+ *
+ * @example
+ * testPostgresUrl(); // DEFAULT_TEST_POSTGRES_URL when TUSK_POSTGRES_URL is unset
+ */
 export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
 
 /**
