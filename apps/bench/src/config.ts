@@ -16,7 +16,7 @@ export interface BenchConfig {
   readonly rounds: number;
   /** Seconds of load before each measurement, not recorded (`BENCH_WARMUP`, default 3). */
   readonly warmup: number;
-  /** Concurrent connections (`BENCH_CONNECTIONS`, default 16, as the speed table in STACK.md). */
+  /** Concurrent connections (`BENCH_CONNECTIONS`, default 16, as the reference figures in docs/benchmarks.md). */
   readonly connections: number;
   /** Only the cases whose name contains this (`BENCH_ONLY`). */
   readonly only: string | undefined;
