@@ -66,6 +66,21 @@ function refuse(errors: InvalidParam[]): never {
 }
 
 /**
+ * The body's members that name a field of the resource, with their field, in body order;
+ * representation members (`_links`, `_embeds`) are skipped and any other unknown member is
+ * reported as it is reached, so `invalid_params` keeps the body's order.
+ */
+function* knownMembers(resource: Resource, body: unknown, errors: InvalidParam[]) {
+  const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
+  for (const [name, value] of Object.entries(objectBody(body))) {
+    if (REPRESENTATION_MEMBERS.has(name)) continue;
+    const field = byRest.get(name);
+    if (field) yield { name, value, field };
+    else errors.push({ name, reason: "unknown field" });
+  }
+}
+
+/**
  * A create body (snake_case) as the GraphQL create input (camelCase).
  * `fixed` holds values the URI decides (a line item's order); the body may
  * repeat them only unchanged.
@@ -75,17 +90,9 @@ export function createInput(
   body: unknown,
   fixed: Readonly<Record<string, unknown>> = {},
 ): Record<string, unknown> {
-  const members = objectBody(body);
   const errors: InvalidParam[] = [];
   const input: Record<string, unknown> = { ...fixed };
-  const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
-  for (const [name, value] of Object.entries(members)) {
-    if (REPRESENTATION_MEMBERS.has(name)) continue;
-    const field = byRest.get(name);
-    if (!field) {
-      errors.push({ name, reason: "unknown field" });
-      continue;
-    }
+  for (const { name, value, field } of knownMembers(resource, body, errors)) {
     if (field.writable === "never") {
       errors.push({ name, reason: "read-only: assigned by the server" });
       continue;
@@ -115,17 +122,9 @@ export function createInput(
  * unchanged (so a fetched representation can be sent back); changing one is 422.
  */
 export function updateInput(resource: Resource, body: unknown, current: Readonly<Record<string, unknown>>) {
-  const members = objectBody(body);
   const errors: InvalidParam[] = [];
   const input: Record<string, unknown> = {};
-  const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
-  for (const [name, value] of Object.entries(members)) {
-    if (REPRESENTATION_MEMBERS.has(name)) continue;
-    const field = byRest.get(name);
-    if (!field) {
-      errors.push({ name, reason: "unknown field" });
-      continue;
-    }
+  for (const { name, value, field } of knownMembers(resource, body, errors)) {
     if (field.writable !== "always") {
       const given = field.isIdentifier ? resource.identifier.rule.parse(String(value)) : undefined;
       const comparable = given?.ok ? given.value : value;
