@@ -13,26 +13,42 @@ export interface InvalidParam {
 }
 
 /**
+ * What an `UNAUTHENTICATED` or `FORBIDDEN` error tells the client about credentials, as RFC 6750
+ * §3 names it: the error (absent when no credentials were given at all) and the scope that would
+ * be enough. Both edges render it: REST as `WWW-Authenticate: Bearer …`, GraphQL in `extensions`.
+ *
+ * @example
+ * const challenge: BearerChallenge = { error: "insufficient_scope", scope: "orders:write" };
+ */
+export interface BearerChallenge {
+  readonly error?: "invalid_request" | "invalid_token" | "insufficient_scope";
+  readonly scope?: string;
+}
+
+/**
  * An expected error: one the client caused or can act on. Both APIs render it
  * (GraphQL `extensions`, REST problem+json); anything else is masked.
  *
  * @example
  * throw new ApiError("NOT_FOUND", "No product 99999.");
  * throw new ApiError("BAD_USER_INPUT", "Invalid ISBN.", { invalidParams: [{ name: "isbn", reason: "check digit is 3, expected 7" }] });
+ * throw new ApiError("FORBIDDEN", "Needs scope orders:write.", { challenge: { error: "insufficient_scope", scope: "orders:write" } });
  */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly invalidParams: readonly InvalidParam[];
+  readonly challenge: BearerChallenge | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { invalidParams?: readonly InvalidParam[]; cause?: unknown } = {},
+    options: { invalidParams?: readonly InvalidParam[]; cause?: unknown; challenge?: BearerChallenge } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "ApiError";
     this.code = code;
     this.invalidParams = options.invalidParams ?? [];
+    this.challenge = options.challenge;
   }
 
   get status(): number {

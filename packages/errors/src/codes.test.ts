@@ -13,6 +13,8 @@ describe("error codes", () => {
 
   it.each([
     ["NOT_FOUND", 404],
+    ["UNAUTHENTICATED", 401],
+    ["FORBIDDEN", 403],
     ["CONFLICT", 409],
     ["BAD_USER_INPUT", 400],
     ["UNPROCESSABLE", 422],

@@ -9,6 +9,7 @@
 export type ErrorCode =
   | "BAD_USER_INPUT"
   | "UNPROCESSABLE"
+  | "UNAUTHENTICATED"
   | "NOT_FOUND"
   | "CONFLICT"
   | "FORBIDDEN"
@@ -26,6 +27,7 @@ export type ErrorCode =
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
   UNPROCESSABLE: 422,
+  UNAUTHENTICATED: 401,
   NOT_FOUND: 404,
   CONFLICT: 409,
   FORBIDDEN: 403,
@@ -44,6 +46,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
 export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   BAD_USER_INPUT: "Bad Request",
   UNPROCESSABLE: "Unprocessable Content",
+  UNAUTHENTICATED: "Unauthorized",
   NOT_FOUND: "Not Found",
   CONFLICT: "Conflict",
   FORBIDDEN: "Forbidden",

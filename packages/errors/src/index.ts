@@ -5,7 +5,7 @@
  * import { ApiError, HTTP_STATUS } from "@tusk/errors";
  * HTTP_STATUS[new ApiError("CONFLICT", "Username taken.").code]; // 409
  */
-export type { InvalidParam } from "./api-error.ts";
+export type { BearerChallenge, InvalidParam } from "./api-error.ts";
 export { ApiError } from "./api-error.ts";
 export type { ErrorCode } from "./codes.ts";
 export { ERROR_TITLE, HTTP_STATUS, isErrorCode } from "./codes.ts";

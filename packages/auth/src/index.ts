@@ -1,0 +1,19 @@
+/**
+ * @tusk/auth: who is calling. Verifies bearer JWTs (RFC 6750) with jose, names the caller, and
+ * derives the scopes from the registry. What a caller may see is decided in @tusk/schema.
+ *
+ * @example
+ * import { authenticate, createTokenVerifier } from "@tusk/auth";
+ * const verifier = createTokenVerifier({ secret: process.env.AUTH_JWT_SECRET });
+ * const caller = await authenticate(req.get("authorization"), { verifier, anonymous: "read" });
+ */
+export type { AnonymousAccess } from "./bearer.ts";
+export { authenticate, bearerToken, wwwAuthenticate } from "./bearer.ts";
+export type { Caller, UserCaller } from "./caller.ts";
+export { ANONYMOUS, hasScope, isAdmin, userCaller } from "./caller.ts";
+export type { TokenClaims } from "./issue.ts";
+export { issueToken } from "./issue.ts";
+export type { ScopeAccess } from "./scopes.ts";
+export { ADMIN_SCOPE, scopeCatalog, scopeFor } from "./scopes.ts";
+export type { TokenVerifier, TokenVerifierOptions } from "./verifier.ts";
+export { createTokenVerifier } from "./verifier.ts";

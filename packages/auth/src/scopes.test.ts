@@ -1,0 +1,33 @@
+import { registry } from "@tusk/registry";
+import { describe, expect, it } from "vitest";
+import { hasScope, isAdmin, userCaller } from "./caller.ts";
+import { ADMIN_SCOPE, scopeCatalog, scopeFor } from "./scopes.ts";
+
+describe("scopes", () => {
+  it("has read and write for every collection of the registry, and admin, and nothing else", () => {
+    const names = scopeCatalog(registry).map((s) => s.name);
+    const expected = registry.resources.flatMap((r) => [`${r.path}:read`, `${r.path}:write`]);
+    expect(names.sort()).toEqual([...expected, ADMIN_SCOPE].sort());
+    expect(names).toContain("line_items:write");
+  });
+
+  it("says which scopes reach only the caller's own rows", () => {
+    const catalog = new Map(scopeCatalog(registry).map((s) => [s.name, s.description]));
+    expect(catalog.get("orders:read")).toMatch(/only your own rows/);
+    expect(catalog.get("products:read")).not.toMatch(/own rows/);
+  });
+
+  it("names a scope after the REST collection", () => {
+    expect(scopeFor(registry.byModel("LineItem")!, "read")).toBe("line_items:read");
+  });
+
+  it("gives admin every scope", () => {
+    const admin = userCaller("root", [ADMIN_SCOPE]);
+    expect(isAdmin(admin)).toBe(true);
+    expect(hasScope(admin, "orders:write")).toBe(true);
+    const jdoe = userCaller("jdoe", ["orders:read"]);
+    expect(isAdmin(jdoe)).toBe(false);
+    expect(hasScope(jdoe, "orders:read")).toBe(true);
+    expect(hasScope(jdoe, "orders:write")).toBe(false);
+  });
+});
