@@ -23,6 +23,7 @@ export function checkFieldNames(model: DatamodelModel, entry: ResourceEntry, pro
     writable: entry.writable,
     createOnly: entry.createOnly,
     hidden: entry.hidden,
+    private: entry.private,
   };
   for (const [list, names] of Object.entries(lists)) {
     for (const name of names ?? []) {
@@ -77,6 +78,7 @@ export function buildFields(
       filterable: entry.filterable?.includes(field.name) ?? false,
       sortable: entry.sortable?.includes(field.name) ?? false,
       writable,
+      private: entry.private?.includes(field.name) ?? false,
       ...(field.documentation ? { description: field.documentation } : {}),
     });
   }

@@ -236,6 +236,48 @@ describe("fails loudly at load time", () => {
       },
       /LineItem\.parent: Order is itself nested under User; nesting is one level deep/,
     ],
+    [
+      "a self owner without a username identifier",
+      (_, d) => {
+        entry(d, "Product").owner = "self";
+      },
+      /Product\.owner "self" needs a username identifier/,
+    ],
+    [
+      "an owner relation that is not required to-one",
+      (_, d) => {
+        entry(d, "Book").owner = { relation: "categories" };
+      },
+      /Book\.owner must name a required to-one relation; "categories" is not one/,
+    ],
+    [
+      "an owner relation to a resource nobody owns",
+      (_, d) => {
+        entry(d, "LineItem").owner = { relation: "product" };
+      },
+      /LineItem\.owner: Product has no owner, so its rows belong to nobody/,
+    ],
+    [
+      "a resource both public and owned",
+      (_, d) => {
+        entry(d, "Order").public = true;
+      },
+      /Order is public and owned/,
+    ],
+    [
+      "private fields without an owner",
+      (_, d) => {
+        entry(d, "Product").private = ["stock"];
+      },
+      /Product has private fields but no owner/,
+    ],
+    [
+      "a private list naming a missing field",
+      (_, d) => {
+        entry(d, "User").private = ["password"];
+      },
+      /User\.private names "password", which is not a scalar field/,
+    ],
   ])("%s", (_, change, expected) => {
     const problems = problemsAfter(change);
     expect(

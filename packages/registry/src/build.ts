@@ -1,4 +1,5 @@
 import { identifierRules, isReservedWord } from "@tusk/identifiers";
+import { initialAccess, linkAccess } from "./build-access.ts";
 import { buildFields, checkFieldNames } from "./build-fields.ts";
 import type { Datamodel, DatamodelField, DatamodelModel } from "./datamodel.ts";
 import type { RegistryDefinition, ResourceEntry } from "./define.ts";
@@ -77,6 +78,7 @@ function createResource(
     parent: undefined,
     formerPaths: entry.formerPaths ?? [],
     writable: !entry.readOnly,
+    access: initialAccess(entry, fields),
     field: (name) => fields.find((f) => f.name === name),
     relation: (name) => resource.relations.find((r) => r.name === name),
   };
@@ -208,6 +210,7 @@ export function buildRegistry(datamodel: Datamodel, definition: RegistryDefiniti
   const byModel = new Map<string, Resource>(built.map((b) => [b.model.name, b.resource]));
   for (const b of built) linkRelations(datamodel, b.model, b.entry, b.resource, byModel, problems);
   for (const b of built) linkParent(b.resource, b.entry, problems);
+  linkAccess(built, problems);
   checkNestingDepth(
     built.map((b) => b.resource),
     problems,

@@ -45,7 +45,26 @@ export interface ResourceEntry {
   readonly formerPaths?: readonly string[];
   /** Offer no create, update or delete (default false). */
   readonly readOnly?: boolean;
+  /** Anyone may read it, without a token too when anonymous reading is on (default false). */
+  readonly public?: boolean;
+  /**
+   * Which rows are a caller's own: `self` (the identifier is the caller's username) or a
+   * required to-one relation to an owned resource (an order's `user`, a line item's `order`).
+   * Callers without `admin` see and change only their own rows.
+   */
+  readonly owner?: OwnerEntry;
+  /** Scalar fields only the row's owner (and `admin`) may see. */
+  readonly private?: readonly string[];
 }
+
+/**
+ * How a resource's rows belong to a caller.
+ *
+ * @example
+ * const byUser: OwnerEntry = { relation: "user" };
+ * const itself: OwnerEntry = "self";
+ */
+export type OwnerEntry = "self" | { readonly relation: string };
 
 /**
  * The annotation for every Prisma model: a resource entry, or listed as internal.

@@ -12,15 +12,17 @@ import { definition } from "./resources.ts";
 export { buildRegistry } from "./build.ts";
 export type { Datamodel, DatamodelField, DatamodelModel } from "./datamodel.ts";
 export { readGeneratedDatamodel } from "./datamodel.ts";
-export type { RegistryDefinition, RelationEntry, ResourceEntry } from "./define.ts";
+export type { OwnerEntry, RegistryDefinition, RelationEntry, ResourceEntry } from "./define.ts";
 export { defineRegistry } from "./define.ts";
 export { lowerFirst, toCamelCase, toSnakeCase } from "./names.ts";
 export { RegistryError } from "./registry-error.ts";
 export { definition } from "./resources.ts";
 export type {
+  Ownership,
   Registry,
   RelationCardinality,
   Resource,
+  ResourceAccess,
   ResourceField,
   ResourceIdentifier,
   ResourceParent,

@@ -3,7 +3,8 @@ import { defineRegistry } from "./define.ts";
 /**
  * The resources Tusk serves. Each entry adds to a Prisma model only what Prisma
  * does not say: its path, identifier rule, which fields clients may filter,
- * sort and write, and where it lives. See docs/adding-a-resource.md.
+ * sort and write, where it lives, and who may read it (public, owned, private fields). See
+ * docs/adding-a-resource.md and docs/security.md.
  *
  * @example
  * definition.resources.Book.identifier.rule; // "isbn"
@@ -16,6 +17,8 @@ export const definition = defineRegistry({
       filterable: ["username", "displayName", "email", "createdAt", "updatedAt"],
       sortable: ["username", "displayName", "createdAt", "updatedAt"],
       writable: ["displayName", "email"],
+      owner: "self",
+      private: ["email"],
     },
     Category: {
       path: "categories",
@@ -24,6 +27,7 @@ export const definition = defineRegistry({
       sortable: ["id", "name", "createdAt", "updatedAt"],
       writable: ["name", "description"],
       formerPaths: ["sections"],
+      public: true,
     },
     Product: {
       path: "products",
@@ -32,6 +36,7 @@ export const definition = defineRegistry({
       sortable: ["id", "name", "price", "stock", "createdAt", "updatedAt"],
       writable: ["name", "description", "price", "stock"],
       formerPaths: ["items"],
+      public: true,
     },
     Order: {
       path: "orders",
@@ -40,6 +45,7 @@ export const definition = defineRegistry({
       sortable: ["id", "status", "placedAt", "createdAt", "updatedAt"],
       writable: ["status"],
       createOnly: ["username"],
+      owner: { relation: "user" },
     },
     LineItem: {
       path: "line_items",
@@ -49,6 +55,7 @@ export const definition = defineRegistry({
       sortable: ["id", "productId", "quantity", "unitPrice", "createdAt"],
       writable: ["quantity", "unitPrice"],
       createOnly: ["orderId", "productId"],
+      owner: { relation: "order" },
     },
     Book: {
       path: "books",
@@ -56,6 +63,7 @@ export const definition = defineRegistry({
       filterable: ["isbn", "title", "author", "publishedYear", "price", "createdAt", "updatedAt"],
       sortable: ["isbn", "title", "author", "publishedYear", "price", "createdAt"],
       writable: ["title", "author", "publishedYear", "price"],
+      public: true,
     },
     Vehicle: {
       path: "vehicles",
@@ -64,6 +72,7 @@ export const definition = defineRegistry({
       sortable: ["vin", "make", "model", "year", "createdAt"],
       writable: ["make", "model", "year"],
       createOnly: ["username"],
+      owner: { relation: "owner" },
     },
   },
   internal: [],

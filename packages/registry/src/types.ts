@@ -40,6 +40,8 @@ export interface ResourceField {
   readonly filterable: boolean;
   readonly sortable: boolean;
   readonly writable: Writability;
+  /** Only the row's owner (and `admin`) may see it. */
+  readonly private: boolean;
   readonly description?: string;
 }
 
@@ -110,6 +112,32 @@ export interface ResourceParent {
 }
 
 /**
+ * How a row belongs to a caller: it is the caller (its identifier is the username), or it
+ * belongs to whoever owns the row a required to-one relation points to.
+ *
+ * @example
+ * registry.byModel("LineItem")?.access.owner; // { kind: "relation", relation: <LineItem.order> }
+ */
+export type Ownership =
+  | { readonly kind: "self" }
+  | { readonly kind: "relation"; readonly relation: ResourceRelation };
+
+/**
+ * Who may read a resource's rows and fields; enforced by the schema layer for both APIs.
+ *
+ * @example
+ * registry.byPath("products")?.access.public; // true
+ * registry.byPath("orders")?.access.owner?.kind; // "relation"
+ */
+export interface ResourceAccess {
+  /** Readable by anyone, anonymous callers too when anonymous reading is on. */
+  readonly public: boolean;
+  /** Set for resources whose rows belong to a user: others see none of them. */
+  readonly owner: Ownership | undefined;
+  readonly privateFields: readonly ResourceField[];
+}
+
+/**
  * One resource: a Prisma model exposed by both APIs.
  *
  * @example
@@ -136,6 +164,8 @@ export interface Resource {
   readonly formerPaths: readonly string[];
   /** Create, update and delete are offered. */
   readonly writable: boolean;
+  /** Who may read its rows and fields. */
+  readonly access: ResourceAccess;
   field(name: string): ResourceField | undefined;
   relation(name: string): ResourceRelation | undefined;
 }

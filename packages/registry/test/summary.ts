@@ -1,5 +1,9 @@
 /** A plain-text summary of a registry, for the snapshot and the throwaway-resource test. */
-import type { Registry } from "../src/index.ts";
+import type { Ownership, Registry } from "../src/index.ts";
+
+function ownerNote(owner: Ownership): string {
+  return owner.kind === "self" ? "by itself" : `through ${owner.relation.name}`;
+}
 
 /** One line per resource, then one indented line per relation, all sorted. */
 export function summarise(target: Registry): string {
@@ -13,6 +17,9 @@ export function summarise(target: Registry): string {
       `identifier ${field.name}: ${rule.kind}${serverAssigned ? ", server-assigned" : ", client-given"}`,
       ...(resource.formerPaths.length ? [`formerly ${resource.formerPaths.join(", ")}`] : []),
       ...(resource.writable ? [] : ["read-only"]),
+      ...(resource.access.public ? ["public"] : []),
+      ...(resource.access.owner ? [`owned ${ownerNote(resource.access.owner)}`] : []),
+      ...resource.access.privateFields.map((f) => `private ${f.name}`),
     ];
     lines.push(`${resource.model} ${place} (${notes.join("; ")})`);
     for (const relation of [...resource.relations].sort((a, b) => a.name.localeCompare(b.name))) {
