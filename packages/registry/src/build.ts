@@ -6,6 +6,7 @@ import type { RegistryDefinition, ResourceEntry } from "./define.ts";
 import { lowerFirst, toCamelCase, toSnakeCase } from "./names.ts";
 import { RegistryError } from "./registry-error.ts";
 import type { Registry, RelationCardinality, Resource, ResourceParent, ResourceRelation } from "./types.ts";
+import { VIEW_NAMES } from "./views.ts";
 
 const PATH_PATTERN = /^[a-z][a-z0-9_]*$/;
 
@@ -79,6 +80,7 @@ function createResource(
     formerPaths: entry.formerPaths ?? [],
     writable: !entry.readOnly,
     access: initialAccess(entry, fields),
+    views: entry.views ?? VIEW_NAMES,
     field: (name) => fields.find((f) => f.name === name),
     relation: (name) => resource.relations.find((r) => r.name === name),
   };

@@ -1,4 +1,5 @@
 import type { IdentifierKind } from "@tusk/identifiers";
+import type { ViewName } from "./views.ts";
 
 /**
  * Per-relation annotation; everything else is read from Prisma.
@@ -55,6 +56,8 @@ export interface ResourceEntry {
   readonly owner?: OwnerEntry;
   /** Scalar fields only the row's owner (and `admin`) may see. */
   readonly private?: readonly string[];
+  /** The views offered over its collections (default: every one of `VIEW_NAMES`). */
+  readonly views?: readonly ViewName[];
 }
 
 /**

@@ -30,6 +30,7 @@ export type {
   ScalarType,
   Writability,
 } from "./types.ts";
+export { VIEW_NAMES, type ViewName } from "./views.ts";
 
 /**
  * The registry built from prisma/schema.prisma and {@link definition}; fails

@@ -1,4 +1,5 @@
 import type { IdentifierRule } from "@tusk/identifiers";
+import type { ViewName } from "./views.ts";
 
 /**
  * Prisma scalar types the APIs know how to expose.
@@ -166,6 +167,8 @@ export interface Resource {
   readonly writable: boolean;
   /** Who may read its rows and fields. */
   readonly access: ResourceAccess;
+  /** Views over each collection of this resource: `/v1/products/views/summary`, `/v1/categories/36/products/views/summary`. */
+  readonly views: readonly ViewName[];
   field(name: string): ResourceField | undefined;
   relation(name: string): ResourceRelation | undefined;
 }
