@@ -3,7 +3,7 @@ import type { Route } from "@tusk/uri";
 import type { ResourceFacts } from "../operations/index.ts";
 import type { PageSize } from "../query/index.ts";
 import { profileMediaType } from "../representation/negotiate.ts";
-import { representedResource } from "../routes/represented-resource.ts";
+import { representedResource } from "../surface/index.ts";
 import { headersOf, responseRef } from "./components.ts";
 import { filterParameters, type Parameter, pageParameters, selectParameters } from "./parameters.ts";
 import { ref, schemaNames } from "./schemas.ts";
@@ -54,9 +54,15 @@ function readContent(template: PathTemplate): Record<string, unknown> {
       return json(ref("Definition"));
     case "view":
       return json(ref(schemaNames(route.resource).summary));
-    default:
-      return resource ? documentContent(resource, isList(route)) : {};
+    case "collection":
+    case "item":
+      return documentContent(route.resource, isList(route));
+    case "relation":
+    case "relation-item":
+      return documentContent(route.relation.target, isList(route));
   }
+  const unknown: never = route;
+  throw new Error(`No content for ${JSON.stringify(unknown)}`);
 }
 
 /** The query parameters a GET accepts, as the app's query parser reads them. */

@@ -1,6 +1,6 @@
 import type { Registry } from "@tusk/registry";
-import type { Route, UriBuilder } from "@tusk/uri";
-import { representedResource } from "../routes/represented-resource.ts";
+import type { UriBuilder } from "@tusk/uri";
+import { representedResource, servedMethods } from "../surface/index.ts";
 import {
   createOperation,
   emptyOperation,
@@ -35,35 +35,20 @@ function operationId(method: string, path: string, prefix = ""): string {
   return `${prefix}${method.toLowerCase()}${words.join("") || "Root"}`;
 }
 
-/** A one-line summary from the route kind and method. */
-function summary(route: Route, method: string, view?: string): string {
-  if (view && "relation" in route && method !== "OPTIONS") {
-    const text = `View ${view} over the ${route.resource.path} ${route.relation.restName}`;
-    return method === "HEAD" ? `${text} (headers only)` : text;
-  }
-  const target = representedResource(route);
-  const name = target?.path ?? "";
-  const relation = "relation" in route ? `${route.resource.path} ${route.relation.restName}` : "";
-  const kinds: Record<string, string> = {
-    "root GET": "The API root: every collection and definition",
-    "openapi GET": "This OpenAPI document",
-    "definition GET": `The definition of ${name}`,
-    "view GET": `View over ${name}`,
-    "collection GET": `List ${name}`,
-    "collection POST": `Create one of ${name}`,
-    "item GET": `One of ${name}`,
-    "item PATCH": `Update one of ${name} (JSON merge patch)`,
-    "item DELETE": `Delete one of ${name}`,
-    "relation GET": `The ${relation}`,
-    "relation POST": `Create one of ${relation}`,
-    "relation-item GET": `One of ${relation}, as at its canonical URI`,
-    "relation-item PUT": `Add a member to ${relation}`,
-    "relation-item DELETE": `Remove a member from ${relation}`,
-  };
-  const key = `${route.kind} ${method === "HEAD" ? "GET" : method}`;
-  if (method === "OPTIONS") return `Allowed methods${target ? ` and the definition of ${name}` : ""}`;
-  const text = kinds[key] ?? `${method} ${route.kind}`;
-  return method === "HEAD" ? `${text} (headers only)` : text;
+/** The one-line summary of a method at a template: the route table's, or what OPTIONS and 405 always do. */
+function summary(template: PathTemplate, method: string): string {
+  const target = representedResource(template.route);
+  if (method === "OPTIONS") return `Allowed methods${target ? ` and the definition of ${target.path}` : ""}`;
+  const { route, view } = template;
+  const tableMethod = method === "HEAD" ? "GET" : method;
+  const served =
+    view && route.kind === "relation"
+      ? tableMethod === "GET"
+        ? `View ${view} over the ${route.resource.path} ${route.relation.restName}`
+        : undefined
+      : servedMethods(route).find((entry) => entry.method === tableMethod)?.summary;
+  if (served === undefined) return "Not supported here: 405 with Allow";
+  return method === "HEAD" ? `${served} (headers only)` : served;
 }
 
 function operationFor(template: PathTemplate, method: string, inputs: OperationInputs, allowed: string[]) {
@@ -81,13 +66,9 @@ function pathItem(template: PathTemplate, operations: [string, Operation][], pre
     item.parameters = template.params.map(({ name, resource }) => pathParameter(resource, name));
   }
   for (const [method, operation] of operations) {
-    const notAllowed =
-      !("200" in (operation.responses as object)) && "405" in (operation.responses as object);
     item[method.toLowerCase()] = {
       operationId: operationId(method, template.path, prefix),
-      summary: notAllowed
-        ? `Not supported here: 405 with Allow`
-        : summary(template.route, method, template.view),
+      summary: summary(template, method),
       tags: [template.tag],
       ...operation,
     };

@@ -1,8 +1,6 @@
 import type { Registry, Resource } from "@tusk/registry";
 import { encodeSegment, type Route, type UriBuilder } from "@tusk/uri";
-import { allowedMethods } from "../routes/methods.ts";
-import { matchRelationView } from "../routes/relation-views.ts";
-import { VIEWS } from "../routes/views.ts";
+import { allowedMethods } from "../surface/index.ts";
 import { idParamName } from "./parameters.ts";
 
 /** One path segment: a literal name, or an identifier of a resource. */
@@ -41,7 +39,7 @@ function shapes(registry: Registry): { segments: Segment[]; tag: string }[] {
     out.push({ segments: [lit(resource.path), lit("definition")], tag });
     if (!resource.parent) {
       out.push({ segments: [lit(resource.path)], tag });
-      for (const view of Object.keys(VIEWS)) {
+      for (const view of resource.views) {
         out.push({ segments: [lit(resource.path), lit("views"), lit(view)], tag });
       }
     }
@@ -89,15 +87,12 @@ export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplat
     if (!parsed.ok || !parsed.route.canonical) continue;
     const params = segments.flatMap((s) => ("param" in s ? [{ name: s.param, resource: s.resource }] : []));
     templates.set(path, { path, params, route: parsed.route, tag: shape.tag });
-    if (parsed.route.kind !== "relation") continue;
+    const { route } = parsed;
+    if (route.kind !== "relation" || route.relation.cardinality === "to-one") continue;
     // Views over a relation's collection are routed by the app itself, beside the shared parser.
-    for (const view of Object.keys(VIEWS)) {
-      const concrete = `${render(uris.version, segments, example)}/views/${encodeSegment(view)}`;
-      const matched = matchRelationView(uris, concrete);
-      if (matched?.route.canonical) {
-        const viewPath = `${path}/views/${view}`;
-        templates.set(viewPath, { path: viewPath, params, route: matched.route, tag: shape.tag, view });
-      }
+    for (const view of route.relation.target.views) {
+      const viewPath = `${path}/views/${view}`;
+      templates.set(viewPath, { path: viewPath, params, route, tag: shape.tag, view });
     }
   }
   return [...templates.values()].sort((a, b) => a.path.localeCompare(b.path));

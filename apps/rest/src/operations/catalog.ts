@@ -1,6 +1,7 @@
 import type { Registry, Resource } from "@tusk/registry";
 import type { GraphQLSchema } from "graphql";
-import { type BuiltOperation, DocumentBuilder, type OperationShape, shapeKey } from "./documents.ts";
+import { type OperationShape, registrySubjects, servedMethods } from "../surface/index.ts";
+import { type BuiltOperation, DocumentBuilder, shapeKey } from "./documents.ts";
 import { type ResourceFacts, readSchemaFacts } from "./schema-facts.ts";
 
 /**
@@ -37,25 +38,16 @@ export class OperationCatalog {
     return built;
   }
 
-  /** Every route shape of every resource, derived from the registry. */
+  /** The operation of every method every route of the registry accepts, as the route table says. */
   shapes(): OperationShape[] {
-    const shapes: OperationShape[] = [];
-    for (const resource of this.registry.resources) {
-      const kinds = resource.parent ? (["item"] as const) : (["item", "collection", "aggregate"] as const);
-      for (const kind of kinds) shapes.push({ kind, resource });
-      if (resource.writable)
-        for (const kind of ["create", "update", "delete"] as const) shapes.push({ kind, resource });
-      for (const relation of resource.relations) {
-        shapes.push({ kind: "relation", resource, relation });
-        if (relation.cardinality === "to-one") continue;
-        shapes.push({ kind: "relation-item", resource, relation });
-        shapes.push({ kind: "relation-aggregate", resource, relation });
-        if (relation.membershipWritable) {
-          shapes.push({ kind: "add", resource, relation });
-          shapes.push({ kind: "remove", resource, relation });
-        }
-      }
-    }
+    const shapes = registrySubjects(this.registry).flatMap((subject) =>
+      servedMethods(subject).flatMap((served) => (served.operation ? [served.operation] : [])),
+    );
+    // Views over a relation's collection are matched beside the URI parser, outside the table.
+    for (const resource of this.registry.resources)
+      for (const relation of resource.relations)
+        if (relation.cardinality !== "to-one")
+          shapes.push({ kind: "relation-aggregate", resource, relation });
     return shapes;
   }
 

@@ -1,18 +1,10 @@
-import type { Resource, ResourceRelation } from "@tusk/registry";
+import type { Resource } from "@tusk/registry";
 import { type GraphQLSchema, isObjectType, parse } from "graphql";
 import type { PreparedOperation } from "../executor/types.ts";
+import type { OperationShape } from "../surface/index.ts";
 import { bindFilterSlots, type FilterSlots, filterSlots } from "./filter-slots.ts";
 import { graphqlNames as namesOf, parentArgument } from "./names.ts";
 import { nodeSelection, PAGE_INFO } from "./selection.ts";
-
-/** Every route shape the REST app executes, per resource (and relation). */
-export type OperationShape =
-  | { kind: "item" | "collection" | "aggregate" | "create" | "update" | "delete"; resource: Resource }
-  | {
-      kind: "relation" | "relation-item" | "relation-aggregate" | "add" | "remove";
-      resource: Resource;
-      relation: ResourceRelation;
-    };
 
 /** A prepared operation and where its located source sits in `data`. */
 export interface BuiltOperation {
@@ -208,13 +200,19 @@ export class DocumentBuilder {
         const all = [...located.variables, ...where.variables];
         return this.finish(id, "query", all, located.text, located.sourcePath);
       }
-      default:
+      case "create":
+      case "update":
+      case "delete":
+      case "add":
+      case "remove":
         return this.buildMutation(shape, id, node);
     }
+    const unknown: never = shape;
+    throw new Error(`No document for ${JSON.stringify(unknown)}`);
   }
 
   private buildMutation(
-    shape: OperationShape,
+    shape: Extract<OperationShape, { kind: "create" | "update" | "delete" | "add" | "remove" }>,
     id: string,
     node: { text: string; variables: string[] },
   ): BuiltOperation {
@@ -261,8 +259,8 @@ export class DocumentBuilder {
         const body = `node: ${field}(${[...located.args, `${targetArg}: $targetId`].join(", ")}) { ${idField} }`;
         return this.finish(id, "mutation", variables, body, ["node"]);
       }
-      default:
-        throw new Error(`No mutation for ${shape.kind}`);
     }
+    const unknown: never = shape;
+    throw new Error(`No mutation for ${JSON.stringify(unknown)}`);
   }
 }

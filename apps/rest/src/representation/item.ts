@@ -1,20 +1,21 @@
 import type { Resource } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
+import { servedMethods } from "../surface/index.ts";
 import type { HyperLink, RestEmbed, RestItem } from "./model.ts";
 
 type GraphqlRecord = Readonly<Record<string, unknown>>;
 
 /**
- * Links of one resource: `self` (always the canonical URI), `edit` with the
- * methods the item accepts, `up` to the parent of a nested-only resource, and
+ * Links of one resource: `self` (always the canonical URI), `edit` with each
+ * write the route table lets the item accept, `up` to the parent of a nested-only resource, and
  * one link per relation whose rel is the absolute URI of the target's
  * definition (NARWHL.md §4.1), so a rel dereferences to its documentation.
  */
 export function itemLinks(uris: UriBuilder, resource: Resource, record: GraphqlRecord): HyperLink[] {
   const self = uris.item(resource, record);
   const links: HyperLink[] = [{ rel: "self", href: self, method: "GET" }];
-  if (resource.writable) {
-    links.push({ rel: "edit", href: self, method: "PATCH" }, { rel: "edit", href: self, method: "DELETE" });
+  for (const { method } of servedMethods({ kind: "item", resource })) {
+    if (method !== "GET") links.push({ rel: "edit", href: self, method });
   }
   for (const relation of resource.relations) {
     if (relation === resource.parent?.relation) {

@@ -5,17 +5,14 @@ import type { Request, Response } from "express";
 import { sendRepresentation } from "../http/send.ts";
 import { EMBED_LIMIT, type OperationCatalog } from "../operations/index.ts";
 import { JSON_ONLY, negotiate, profileMediaType } from "../representation/negotiate.ts";
+import { allowedMethods, type RouteOf, representedResource } from "../surface/index.ts";
 import type { RestContext } from "./context.ts";
-import { allowedMethods } from "./methods.ts";
-import { representedResource } from "./represented-resource.ts";
-import { VIEWS } from "./views.ts";
 
-/** Only what the route needs from a route to list its methods. */
+/** The methods of the resource's collection (root resources only) and items, from the route table. */
 function methodsOf(resource: Resource): Record<string, string[]> {
-  const base = { canonical: true, canonicalPath: "" } as const;
   const methods: Record<string, string[]> = {};
-  if (!resource.parent) methods.collection = allowedMethods({ ...base, kind: "collection", resource });
-  methods.item = allowedMethods({ ...base, kind: "item", resource, id: 0 });
+  if (!resource.parent) methods.collection = allowedMethods({ kind: "collection", resource });
+  methods.item = allowedMethods({ kind: "item", resource });
   return methods;
 }
 
@@ -77,7 +74,7 @@ export function buildDefinition(context: RestContext, catalog: OperationCatalog,
       cursor: "opaque; follow the next and prev links",
       unknown: "any other parameter is refused with 400",
     },
-    views: resource.parent ? [] : Object.keys(VIEWS),
+    views: resource.parent ? [] : [...resource.views],
     reserved_words: [...RESERVED_WORDS],
     _links: [
       { rel: "self", href: uris.definition(resource), method: "GET" },
@@ -88,7 +85,12 @@ export function buildDefinition(context: RestContext, catalog: OperationCatalog,
 }
 
 /** `GET /v1/products/definition` (also `/v1/products/73924/definition`). */
-export async function getDefinition(context: RestContext, req: Request, res: Response, resource: Resource) {
+export async function getDefinition(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  { resource }: RouteOf<"definition">,
+) {
   const offer = negotiate(req.get("accept"), JSON_ONLY);
   const catalog = await context.catalog();
   sendRepresentation(req, res, {

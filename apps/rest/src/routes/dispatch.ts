@@ -1,19 +1,15 @@
 import { ApiError } from "@tusk/errors";
-import type { ParseRouteResult, Route } from "@tusk/uri";
+import type { ParseRouteResult, Route, RouteKind } from "@tusk/uri";
 import type { NextFunction, Request, Response } from "express";
 import { answerPreflight, corsHeaders } from "../http/cors.ts";
 import { HttpProblem } from "../http/problem.ts";
 import { REDIRECT_CACHE, sendEmpty } from "../http/send.ts";
+import { allowedMethods, isTableMethod, type RouteOf, type TableMethod } from "../surface/index.ts";
 import type { RestContext } from "./context.ts";
-import { getDefinition, optionsResponse } from "./definition.ts";
-import { addMember, removeMember } from "./membership.ts";
-import { allowedMethods } from "./methods.ts";
-import { getOpenApi } from "./openapi.ts";
-import { getCollection, getItem, getRelation, getRelationItem } from "./read.ts";
+import { optionsResponse } from "./definition.ts";
+import { HANDLERS, type Handler } from "./handlers.ts";
 import { matchRelationView } from "./relation-views.ts";
-import { getRoot } from "./root.ts";
-import { getRelationView, getView } from "./views.ts";
-import { createChild, createItem, deleteItem, patchItem } from "./write.ts";
+import { getRelationView } from "./views.ts";
 
 /** A path that names no route: 400 for an identifier its rule refuses, else 404. */
 function notRouted(result: Extract<ParseRouteResult, { ok: false }>): Error {
@@ -28,40 +24,46 @@ function notRouted(result: Extract<ParseRouteResult, { ok: false }>): Error {
   return new ApiError("NOT_FOUND", "No resource at this URI.");
 }
 
+type Bound = (context: RestContext, req: Request, res: Response) => Promise<void>;
+
+function bind<K extends RouteKind>(
+  row: { readonly [M in TableMethod]?: Handler<K> },
+  route: RouteOf<K>,
+  method: TableMethod,
+): Bound | undefined {
+  const handler = row[method];
+  return handler && ((context, req, res) => handler(context, req, res, route));
+}
+
+/** The handler of a route and method; undefined only for a method the table does not list there. */
+function handlerFor(route: Route, method: TableMethod): Bound | undefined {
+  switch (route.kind) {
+    case "root":
+      return bind<"root">(HANDLERS.root, route, method);
+    case "openapi":
+      return bind<"openapi">(HANDLERS.openapi, route, method);
+    case "definition":
+      return bind<"definition">(HANDLERS.definition, route, method);
+    case "view":
+      return bind<"view">(HANDLERS.view, route, method);
+    case "collection":
+      return bind<"collection">(HANDLERS.collection, route, method);
+    case "item":
+      return bind<"item">(HANDLERS.item, route, method);
+    case "relation":
+      return bind<"relation">(HANDLERS.relation, route, method);
+    case "relation-item":
+      return bind<"relation-item">(HANDLERS["relation-item"], route, method);
+  }
+  const unknown: never = route;
+  throw new Error(`No handlers for ${JSON.stringify(unknown)}`);
+}
+
 async function handle(context: RestContext, req: Request, res: Response, route: Route): Promise<void> {
   const method = req.method === "HEAD" ? "GET" : req.method;
-  switch (`${route.kind} ${method}`) {
-    case "root GET":
-      return getRoot(context, req, res);
-    case "openapi GET":
-      return getOpenApi(context, req, res);
-    case "definition GET":
-      return getDefinition(context, req, res, (route as Extract<Route, { kind: "definition" }>).resource);
-    case "view GET":
-      return getView(context, req, res, route as Extract<Route, { kind: "view" }>);
-    case "collection GET":
-      return getCollection(context, req, res, (route as Extract<Route, { kind: "collection" }>).resource);
-    case "collection POST":
-      return createItem(context, req, res, (route as Extract<Route, { kind: "collection" }>).resource);
-    case "item GET":
-      return getItem(context, req, res, route as Extract<Route, { kind: "item" }>);
-    case "item PATCH":
-      return patchItem(context, req, res, route as Extract<Route, { kind: "item" }>);
-    case "item DELETE":
-      return deleteItem(context, req, res, route as Extract<Route, { kind: "item" }>);
-    case "relation GET":
-      return getRelation(context, req, res, route as Extract<Route, { kind: "relation" }>);
-    case "relation POST":
-      return createChild(context, req, res, route as Extract<Route, { kind: "relation" }>);
-    case "relation-item GET":
-      return getRelationItem(context, req, res, route as Extract<Route, { kind: "relation-item" }>);
-    case "relation-item PUT":
-      return addMember(context, req, res, route as Extract<Route, { kind: "relation-item" }>);
-    case "relation-item DELETE":
-      return removeMember(context, req, res, route as Extract<Route, { kind: "relation-item" }>);
-    default:
-      throw new Error(`No handler for ${route.kind} ${method}`);
-  }
+  const handler = isTableMethod(method) ? handlerFor(route, method) : undefined;
+  if (!handler) throw new Error(`No handler for ${route.kind} ${method}`);
+  return handler(context, req, res);
 }
 
 /** Non-canonical paths answer 301 (GET/HEAD) or 308 at the canonical URI, query string kept. */

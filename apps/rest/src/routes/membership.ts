@@ -1,16 +1,17 @@
-import type { Route } from "@tusk/uri";
 import type { Request, Response } from "express";
 import { sendEmpty } from "../http/send.ts";
-import { addressVariables } from "./address.ts";
+import { addressVariables, execute } from "../operations/index.ts";
+import type { OperationShape, RouteOf } from "../surface/index.ts";
+import { ROUTE_TABLE } from "../surface/index.ts";
 import type { RestContext } from "./context.ts";
-import { execute } from "./execute.ts";
 
-type RelationItem = Extract<Route, { kind: "relation-item" }>;
+type RelationItem = RouteOf<"relation-item">;
 
-async function change(context: RestContext, route: RelationItem, kind: "add" | "remove") {
+async function change(context: RestContext, route: RelationItem, shape: OperationShape) {
   const catalog = await context.catalog();
-  const built = catalog.operation({ kind, resource: route.resource, relation: route.relation });
-  await execute(context, built, { ...addressVariables(route), targetId: route.targetId }, route.resource);
+  const built = catalog.operation(shape);
+  const variables = { ...addressVariables(route), targetId: route.targetId };
+  await execute(context.executor, built, variables, route.resource);
 }
 
 /**
@@ -18,12 +19,12 @@ async function change(context: RestContext, route: RelationItem, kind: "add" | "
  * whether or not it already was (idempotent, no representation to return).
  */
 export async function addMember(context: RestContext, _req: Request, res: Response, route: RelationItem) {
-  await change(context, route, "add");
+  await change(context, route, ROUTE_TABLE["relation-item"].PUT.operation(route));
   sendEmpty(res, 204, { "Cache-Control": "no-store" });
 }
 
 /** `DELETE /v1/categories/36/products/73924`: 204 whether or not it was a member. */
 export async function removeMember(context: RestContext, _req: Request, res: Response, route: RelationItem) {
-  await change(context, route, "remove");
+  await change(context, route, ROUTE_TABLE["relation-item"].DELETE.operation(route));
   sendEmpty(res, 204, { "Cache-Control": "no-store" });
 }

@@ -1,25 +1,26 @@
 import { ApiError } from "@tusk/errors";
-import type { Resource, ResourceRelation } from "@tusk/registry";
-import type { ItemAddress, LinkValue, Route } from "@tusk/uri";
+import type { Resource } from "@tusk/registry";
+import type { LinkValue } from "@tusk/uri";
 import type { Request, Response } from "express";
+import { searchParams } from "../http/search-params.ts";
 import { sendRepresentation } from "../http/send.ts";
-import { type OperationCatalog, selectionVariables } from "../operations/index.ts";
+import {
+  addressVariables,
+  describeAddress,
+  execute,
+  located,
+  type OperationCatalog,
+  selectionVariables,
+} from "../operations/index.ts";
 import { type ParsedQuery, parseQuery, type QueryCapabilities } from "../query/index.ts";
+import { type PageInfo, pageLinks, pageLinkValues, pageVariables } from "../query/pages.ts";
 import { toItem } from "../representation/item.ts";
 import type { HyperLink, RestDocument } from "../representation/model.ts";
 import { negotiate, resourceOffers } from "../representation/negotiate.ts";
-import { addressVariables, describeAddress } from "./address.ts";
+import { ROUTE_TABLE, type RouteOf } from "../surface/index.ts";
 import { type RestContext, serviceLinks } from "./context.ts";
-import { execute, located } from "./execute.ts";
-import { type PageInfo, pageLinks, pageLinkValues, pageVariables } from "./pages.ts";
 
 type Data = Record<string, unknown>;
-
-/** The request's query string (Express's own parsing is not used: repeated and `+` values must read the same everywhere). */
-export function searchParams(req: Request): URLSearchParams {
-  const index = req.originalUrl.indexOf("?");
-  return new URLSearchParams(index === -1 ? "" : req.originalUrl.slice(index + 1));
-}
 
 function readQuery(
   context: RestContext,
@@ -84,17 +85,17 @@ function single(
 }
 
 /** `GET /v1/products/73924`, `GET /v1/orders/9/line_items/12345`. */
-export async function getItem(context: RestContext, req: Request, res: Response, route: ItemAddress) {
+export async function getItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
   await reply(context, req, res, resource, async () => {
     const catalog = await context.catalog();
     const query = readQuery(context, catalog, req, resource, { select: true });
-    const built = catalog.operation({ kind: "item", resource });
+    const built = catalog.operation(ROUTE_TABLE.item.GET.operation(route));
     const variables = {
       ...addressVariables(route),
       ...selectionVariables(resource, query.fields, query.zoom),
     };
-    const data = await execute(context, built, variables, resource);
+    const data = await execute(context.executor, built, variables, resource);
     const record = located(data, built, describeAddress(route));
     return { resource, document: single(context, resource, record, query.zoom) };
   });
@@ -125,12 +126,18 @@ function listVariables(resource: Resource, query: ParsedQuery): Record<string, u
 }
 
 /** `GET /v1/products?price=gte(200)&sort=-price&limit=10`. */
-export async function getCollection(context: RestContext, req: Request, res: Response, resource: Resource) {
+export async function getCollection(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  route: RouteOf<"collection">,
+) {
+  const { resource } = route;
   await reply(context, req, res, resource, async () => {
     const catalog = await context.catalog();
     const query = readQuery(context, catalog, req, resource, LIST);
-    const built = catalog.operation({ kind: "collection", resource });
-    const data = await execute(context, built, listVariables(resource, query), resource);
+    const built = catalog.operation(ROUTE_TABLE.collection.GET.operation(route));
+    const data = await execute(context.executor, built, listVariables(resource, query), resource);
     const connection = data.conn as { nodes: Data[]; pageInfo: PageInfo };
     return {
       resource,
@@ -144,7 +151,7 @@ export async function getRelation(
   context: RestContext,
   req: Request,
   res: Response,
-  route: ItemAddress & { relation: ResourceRelation; canonicalPath: string },
+  route: RouteOf<"relation">,
 ) {
   const { relation } = route;
   const target = relation.target;
@@ -152,12 +159,16 @@ export async function getRelation(
     const catalog = await context.catalog();
     const toOne = relation.cardinality === "to-one";
     const query = readQuery(context, catalog, req, target, toOne ? { select: true } : LIST);
-    const built = catalog.operation({ kind: "relation", resource: route.resource, relation });
+    const built = catalog.operation(ROUTE_TABLE.relation.GET.operation(route));
     const selection = selectionVariables(target, query.fields, query.zoom);
     const variables = toOne
       ? { ...addressVariables(route), ...selection }
       : { ...addressVariables(route), ...listVariables(target, query) };
-    const source = located(await execute(context, built, variables, target), built, describeAddress(route));
+    const source = located(
+      await execute(context.executor, built, variables, target),
+      built,
+      describeAddress(route),
+    );
     if (toOne) {
       const record = source.rel as Data | null;
       if (!record) throw new ApiError("NOT_FOUND", `No ${relation.restName} for ${describeAddress(route)}.`);
@@ -175,14 +186,14 @@ export async function getRelationItem(
   context: RestContext,
   req: Request,
   res: Response,
-  route: Extract<Route, { kind: "relation-item" }>,
+  route: RouteOf<"relation-item">,
 ) {
   const { relation } = route;
   const target = relation.target;
   await reply(context, req, res, target, async () => {
     const catalog = await context.catalog();
     const query = readQuery(context, catalog, req, target, { select: true });
-    const built = catalog.operation({ kind: "relation-item", resource: route.resource, relation });
+    const built = catalog.operation(ROUTE_TABLE["relation-item"].GET.operation(route));
     const idField = target.identifier.field.name;
     const variables = {
       ...addressVariables(route),
@@ -194,7 +205,11 @@ export async function getRelationItem(
       before: null,
       ...selectionVariables(target, query.fields, query.zoom),
     };
-    const source = located(await execute(context, built, variables, target), built, describeAddress(route));
+    const source = located(
+      await execute(context.executor, built, variables, target),
+      built,
+      describeAddress(route),
+    );
     const [record] = (source.rel as { nodes: Data[] }).nodes;
     if (!record) {
       const what = `${relation.restName} ${route.targetId} in ${describeAddress(route)}`;

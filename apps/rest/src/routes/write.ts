@@ -1,18 +1,24 @@
 import { ApiError } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
-import type { ItemAddress, Route } from "@tusk/uri";
 import type { Request, Response } from "express";
 import { readJsonBody } from "../http/body.ts";
 import { ifMatch, noneMatch, strongEtag } from "../http/etag.ts";
 import { sendEmpty, sendRepresentation } from "../http/send.ts";
-import { type OperationCatalog, selectionVariables } from "../operations/index.ts";
+import { createInput, updateInput } from "../input/input.ts";
+import {
+  addressVariables,
+  describeAddress,
+  execute,
+  located,
+  type OperationCatalog,
+  selectionVariables,
+} from "../operations/index.ts";
 import { toItem } from "../representation/item.ts";
 import type { RestDocument } from "../representation/model.ts";
 import { type MediaOffer, negotiate, resourceOffers } from "../representation/negotiate.ts";
-import { addressVariables, describeAddress } from "./address.ts";
+import type { OperationShape, RouteOf } from "../surface/index.ts";
+import { ROUTE_TABLE } from "../surface/index.ts";
 import { type RestContext, serviceLinks } from "./context.ts";
-import { execute, located } from "./execute.ts";
-import { createInput, updateInput } from "./input.ts";
 
 type Data = Record<string, unknown>;
 
@@ -45,38 +51,48 @@ function send(
   });
 }
 
-async function create(context: RestContext, req: Request, res: Response, resource: Resource, fixed: Data) {
+async function create(context: RestContext, req: Request, res: Response, shape: OperationShape, fixed: Data) {
+  const { resource } = shape;
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/json"]);
   const catalog = await context.catalog();
   const input = createInput(resource, body, fixed);
-  const built = catalog.operation({ kind: "create", resource });
-  const data = await execute(context, built, { input, ...selectionVariables(resource, undefined) }, resource);
+  const built = catalog.operation(shape);
+  const data = await execute(
+    context.executor,
+    built,
+    { input, ...selectionVariables(resource, undefined) },
+    resource,
+  );
   send(context, req, res, offer, resource, data.node as Data, 201);
 }
 
 /** `POST /v1/products`: 201, `Location` at the canonical URI, body `self` equal to it. */
-export function createItem(context: RestContext, req: Request, res: Response, resource: Resource) {
-  return create(context, req, res, resource, {});
+export function createItem(context: RestContext, req: Request, res: Response, route: RouteOf<"collection">) {
+  return create(context, req, res, ROUTE_TABLE.collection.POST.operation(route), {});
 }
 
 /** `POST /v1/orders/9/line_items`: the parent comes from the URI. */
-export function createChild(
-  context: RestContext,
-  req: Request,
-  res: Response,
-  route: Extract<Route, { kind: "relation" }>,
-) {
+export function createChild(context: RestContext, req: Request, res: Response, route: RouteOf<"relation">) {
   const child = route.relation.target;
   const [foreignKey] = child.parent?.relation.foreignKeys ?? [];
   if (!foreignKey) throw new Error(`${child.model} has no parent key`);
-  return create(context, req, res, child, { [foreignKey]: route.id });
+  return create(context, req, res, ROUTE_TABLE.relation.POST.operation(route), { [foreignKey]: route.id });
 }
 
-async function current(context: RestContext, catalog: OperationCatalog, route: ItemAddress): Promise<Data> {
-  const built = catalog.operation({ kind: "item", resource: route.resource });
+/** The item as it is now, read as a GET would. */
+async function current(
+  context: RestContext,
+  catalog: OperationCatalog,
+  route: RouteOf<"item">,
+): Promise<Data> {
+  const built = catalog.operation(ROUTE_TABLE.item.GET.operation(route));
   const variables = { ...addressVariables(route), ...selectionVariables(route.resource, undefined) };
-  return located(await execute(context, built, variables, route.resource), built, describeAddress(route));
+  return located(
+    await execute(context.executor, built, variables, route.resource),
+    built,
+    describeAddress(route),
+  );
 }
 
 /**
@@ -100,7 +116,7 @@ function checkPreconditions(context: RestContext, req: Request, resource: Resour
 }
 
 /** `PATCH /v1/products/73924` with a JSON merge patch. */
-export async function patchItem(context: RestContext, req: Request, res: Response, route: ItemAddress) {
+export async function patchItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/merge-patch+json", "application/json"]);
@@ -109,20 +125,20 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
   checkPreconditions(context, req, resource, before);
   const input = updateInput(resource, body, before);
   if (Object.keys(input).length === 0) return send(context, req, res, offer, resource, before);
-  const built = catalog.operation({ kind: "update", resource });
+  const built = catalog.operation(ROUTE_TABLE.item.PATCH.operation(route));
   const variables = { ...addressVariables(route), input, ...selectionVariables(resource, undefined) };
-  const data = await execute(context, built, variables, resource);
+  const data = await execute(context.executor, built, variables, resource);
   send(context, req, res, offer, resource, data.node as Data);
 }
 
 /** `DELETE /v1/products/73924`: 204; 404 when already gone. */
-export async function deleteItem(context: RestContext, req: Request, res: Response, route: ItemAddress) {
+export async function deleteItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
   const catalog = await context.catalog();
   if (req.get("if-match") !== undefined || req.get("if-none-match") !== undefined) {
     checkPreconditions(context, req, resource, await current(context, catalog, route));
   }
-  const built = catalog.operation({ kind: "delete", resource });
-  await execute(context, built, addressVariables(route), resource);
+  const built = catalog.operation(ROUTE_TABLE.item.DELETE.operation(route));
+  await execute(context.executor, built, addressVariables(route), resource);
   sendEmpty(res, 204, { "Cache-Control": "no-store" });
 }

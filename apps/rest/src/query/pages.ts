@@ -1,6 +1,7 @@
 import type { LinkValue } from "@tusk/uri";
-import { encodeCursor, type ParsedQuery } from "../query/index.ts";
 import type { HyperLink } from "../representation/model.ts";
+import { encodeCursor } from "./cursor.ts";
+import type { ParsedQuery } from "./parse.ts";
 
 export interface PageInfo {
   readonly hasNextPage: boolean;

@@ -1,9 +1,9 @@
 import { ApiError, type InvalidParam } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
 import type { GraphQLFormattedError } from "graphql";
+import type { GraphqlExecutor } from "../executor/index.ts";
 import { codeOf } from "../http/problem.ts";
-import type { BuiltOperation } from "../operations/index.ts";
-import type { RestContext } from "./context.ts";
+import type { BuiltOperation } from "./documents.ts";
 
 type Data = Record<string, unknown>;
 
@@ -66,12 +66,12 @@ export function toApiError(errors: readonly GraphQLFormattedError[], resource?: 
 
 /** Runs a prepared operation; any error becomes an exception, so handlers only see data. */
 export async function execute(
-  context: RestContext,
+  executor: GraphqlExecutor,
   built: BuiltOperation,
   variables: Record<string, unknown>,
   resource?: Resource,
 ): Promise<Data> {
-  const result = await context.executor.run(built.operation, variables);
+  const result = await executor.run(built.operation, variables);
   if (result.errors && result.errors.length > 0) {
     throw toApiError(result.errors as readonly GraphQLFormattedError[], resource);
   }

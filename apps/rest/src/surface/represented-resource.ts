@@ -1,11 +1,11 @@
 import type { Resource } from "@tusk/registry";
-import type { Route } from "@tusk/uri";
+import type { Subject } from "./subjects.ts";
 
 /**
  * The resource a route's representation is of: the relation's target on relational routes,
  * the route's own resource otherwise, none for the API root and the OpenAPI document.
  */
-export function representedResource(route: Route): Resource | undefined {
+export function representedResource(route: Subject): Resource | undefined {
   switch (route.kind) {
     case "root":
     case "openapi":
@@ -13,7 +13,12 @@ export function representedResource(route: Route): Resource | undefined {
     case "relation":
     case "relation-item":
       return route.relation.target;
-    default:
+    case "collection":
+    case "item":
+    case "definition":
+    case "view":
       return route.resource;
   }
+  const unknown: never = route;
+  throw new Error(`No represented resource for ${JSON.stringify(unknown)}`);
 }

@@ -1,0 +1,11 @@
+export { allowedMethods, type ServedMethod, servedMethods } from "./methods.ts";
+export type { OperationShape } from "./operation-shape.ts";
+export { representedResource } from "./represented-resource.ts";
+export {
+  isTableMethod,
+  type MethodsOf,
+  ROUTE_TABLE,
+  TABLE_METHODS,
+  type TableMethod,
+} from "./route-table.ts";
+export { type RouteOf, type RouteSubject, registrySubjects, type Subject } from "./subjects.ts";

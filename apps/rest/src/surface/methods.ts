@@ -1,0 +1,53 @@
+import type { RouteKind } from "@tusk/uri";
+import type { OperationShape } from "./operation-shape.ts";
+import { type MethodEntry, ROUTE_TABLE, TABLE_METHODS, type TableMethod } from "./route-table.ts";
+import type { RouteSubject, Subject } from "./subjects.ts";
+
+/** A table entry a route accepts, with the route applied. */
+export interface ServedMethod {
+  readonly method: TableMethod;
+  readonly operation: OperationShape | undefined;
+  readonly summary: string;
+}
+
+type Row<K extends RouteKind> = { readonly [M in TableMethod]?: MethodEntry<K> };
+
+function served<K extends RouteKind>(row: Row<K>, route: RouteSubject<K>): ServedMethod[] {
+  return TABLE_METHODS.flatMap((method) => {
+    const entry = row[method];
+    if (!entry || !(entry.allowed?.(route) ?? true)) return [];
+    return [{ method, operation: entry.operation?.(route), summary: entry.summary(route) }];
+  });
+}
+
+/** The methods a route (or registry subject) accepts, in table order, from the route table. */
+export function servedMethods(route: Subject): ServedMethod[] {
+  switch (route.kind) {
+    case "root":
+      return served<"root">(ROUTE_TABLE.root, route);
+    case "openapi":
+      return served<"openapi">(ROUTE_TABLE.openapi, route);
+    case "definition":
+      return served<"definition">(ROUTE_TABLE.definition, route);
+    case "view":
+      return served<"view">(ROUTE_TABLE.view, route);
+    case "collection":
+      return served<"collection">(ROUTE_TABLE.collection, route);
+    case "item":
+      return served<"item">(ROUTE_TABLE.item, route);
+    case "relation":
+      return served<"relation">(ROUTE_TABLE.relation, route);
+    case "relation-item":
+      return served<"relation-item">(ROUTE_TABLE["relation-item"], route);
+  }
+  const unknown: never = route;
+  throw new Error(`No route table row for ${JSON.stringify(unknown)}`);
+}
+
+/** `Allow`: GET, HEAD and OPTIONS everywhere, then the writes the route accepts. */
+export function allowedMethods(route: Subject): string[] {
+  const writes = servedMethods(route)
+    .map((entry) => entry.method)
+    .filter((method) => method !== "GET");
+  return ["GET", "HEAD", "OPTIONS", ...writes];
+}
