@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 
 // graphql 16 ships CommonJS (`main`) and ESM (`module`) builds with no "exports" map. Node, and
@@ -6,16 +7,25 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 // sources the ESM one, and graphql refuses types from "another realm". Pin the one Node uses.
 const graphqlMain = createRequire(import.meta.url).resolve("graphql");
 
+// Makes the run's migrated and seeded template databases once, before any worker starts, for
+// projects with `*.db.test.ts` files (see @tusk/db/testing).
+const databaseTemplates = fileURLToPath(new URL("packages/db/src/testing/global-setup.ts", import.meta.url));
+
 /**
- * The vitest configuration every workspace shares: one graphql build, and timeouts sized for
- * suites that copy a seeded PGlite template (a few seconds when the template is cold, more on
- * a loaded two-core machine).
+ * The vitest configuration every workspace shares: one graphql build, the run's template
+ * databases, and timeouts sized for suites that copy a seeded PGlite template (a second or
+ * two, more on a loaded two-core machine).
  */
 export function workspaceTestConfig(
   test: { testTimeout?: number; hookTimeout?: number } = {},
 ): ViteUserConfig {
   return defineConfig({
     resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
-    test: { testTimeout: 60_000, hookTimeout: 120_000, ...test },
+    test: {
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      globalSetup: [databaseTemplates],
+      ...test,
+    },
   });
 }

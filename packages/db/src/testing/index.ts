@@ -10,10 +10,12 @@
  */
 import type { Database, DatabaseOptions } from "../client.ts";
 
-export type { TestDatabaseState } from "./pglite.ts";
+export type { TestDatabaseState } from "./templates.ts";
+export { testDatabaseKind } from "./templates.ts";
 
 import { createPGliteTestDatabase } from "./pglite.ts";
 import { createPostgresTestDatabase } from "./postgres.ts";
+import { testDatabaseKind } from "./templates.ts";
 
 export { FIXTURE } from "../seed/index.ts";
 export { DEFAULT_TEST_POSTGRES_URL, testPostgresUrl } from "./postgres.ts";
@@ -35,19 +37,10 @@ export interface TestDatabaseOptions {
 }
 
 /**
- * Which server the tests of this process run on.
- *
- * @example
- * describe(`products on ${testDatabaseKind()}`, () => { ... }); // "pglite" or "postgres"
- */
-export function testDatabaseKind(): "pglite" | "postgres" {
-  return process.env.TUSK_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
-}
-
-/**
- * A database of its own for one test or suite: PGlite in memory (a copy of a
- * per-process template, a few milliseconds), or with TUSK_TEST_DATABASE=postgres a
- * new database on TUSK_POSTGRES_URL's server. Always migrated; seeded on request.
+ * A database of its own for one test or suite: PGlite in memory (a copy of the
+ * run's template, about a second), or with TUSK_TEST_DATABASE=postgres a new
+ * database on TUSK_POSTGRES_URL's server (a copy of the run's template database).
+ * Migrated unless told otherwise; seeded on request.
  * close() releases it (and drops the PostgreSQL database).
  *
  * @example

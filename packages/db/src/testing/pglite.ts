@@ -1,20 +1,18 @@
+import { writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { type Database, type DatabaseOptions, databaseOverPGlite } from "../client.ts";
 import { migrate } from "../migrate/index.ts";
 import { seed } from "../seed/index.ts";
+import {
+  pgliteTemplateFile,
+  readSharedPGliteTemplate,
+  TEMPLATE_STATES,
+  type TestDatabaseState,
+} from "./templates.ts";
 
-// Initialising, migrating and seeding a PGlite database costs far more than
-// loading a data directory, so each test process builds one template per
-// state (each from the one before: one initdb per process) and every test
-// database starts as a copy of its template.
-
-/**
- * What a test database starts as.
- *
- * @example
- * const state: TestDatabaseState = "seeded"; // createTestDatabase({ seed: true })
- */
-export type TestDatabaseState = "empty" | "migrated" | "seeded";
+// Every PGlite test database starts as a copy of a data-directory dump of its
+// state: the run's shared dump when the global setup made one, otherwise one
+// this process builds (each state from the one before: one initdb per process).
 
 const templates = new Map<TestDatabaseState, Promise<Blob>>();
 
@@ -31,18 +29,27 @@ async function buildTemplate(state: TestDatabaseState): Promise<Blob> {
   }
 }
 
-function template(key: TestDatabaseState): Promise<Blob> {
-  let pending = templates.get(key);
+function template(state: TestDatabaseState): Promise<Blob> {
+  let pending = templates.get(state);
   if (!pending) {
-    pending = buildTemplate(key);
+    const shared = readSharedPGliteTemplate(state);
+    pending = shared ? Promise.resolve(shared) : buildTemplate(state);
     // A failed build is not cached, so the next test reports its own error.
-    pending.catch(() => templates.delete(key));
-    templates.set(key, pending);
+    pending.catch(() => templates.delete(state));
+    templates.set(state, pending);
   }
   return pending;
 }
 
-/** An in-memory PGlite database; migrated ones are copies of the process's template. */
+/** Builds the dump of every state and writes each to its file in `dir`, for a whole test run. */
+export async function writePGliteTemplates(dir: string): Promise<void> {
+  for (const state of TEMPLATE_STATES) {
+    const dump = await template(state);
+    writeFileSync(pgliteTemplateFile(dir, state), Buffer.from(await dump.arrayBuffer()));
+  }
+}
+
+/** An in-memory PGlite database: a copy of the template of `state`. */
 export async function createPGliteTestDatabase(
   state: TestDatabaseState,
   log?: DatabaseOptions["log"],

@@ -1,9 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { type Database, type DatabaseOptions, openDatabase } from "../client.ts";
 import { migrate } from "../migrate/index.ts";
 import { seed } from "../seed/index.ts";
-import type { TestDatabaseState } from "./pglite.ts";
+import {
+  type PostgresTemplates,
+  postgresTemplatesFile,
+  sharedPostgresTemplate,
+  type TestDatabaseState,
+} from "./templates.ts";
 
 /**
  * Where the PostgreSQL test suite creates its databases.
@@ -54,34 +60,84 @@ async function dropDatabase(client: pg.Client, name: string): Promise<void> {
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
+function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(testPostgresUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Creates database `name` (a copy of `template` when given) and brings it to
+ * `state` unless the template already was; drops it again if that fails.
+ */
+async function createDatabase(
+  name: string,
+  state: TestDatabaseState,
+  template: string | undefined,
+  log?: DatabaseOptions["log"],
+): Promise<Database> {
+  const from = template ? ` TEMPLATE "${template}"` : "";
+  await admin((client) => client.query(`CREATE DATABASE "${name}"${from}`));
+  try {
+    const db = await openDatabase({ url: databaseUrl(name), poolSize: 4, log });
+    if (!template && state !== "empty") await migrate(db);
+    if (!template && state === "seeded") await seed(db);
+    return db;
+  } catch (error) {
+    await admin((client) => dropDatabase(client, name));
+    throw error;
+  }
+}
+
+/**
+ * Makes this run's template databases (migrated, then seeded as a copy of it)
+ * and writes their names to `dir`; returns a function that drops them.
+ */
+export async function writePostgresTemplates(dir: string): Promise<() => Promise<void>> {
+  const templates: PostgresTemplates = {};
+  const drop = () =>
+    admin(async (client) => {
+      for (const name of Object.values(templates)) await dropDatabase(client, name);
+    });
+  try {
+    // A template must have no open connection when it is copied: close each at once.
+    templates.migrated = uniqueName("tusk_template_migrated");
+    await (await createDatabase(templates.migrated, "migrated", undefined)).close();
+    templates.seeded = uniqueName("tusk_template_seeded");
+    const seeded = await createDatabase(templates.seeded, "migrated", templates.migrated);
+    try {
+      await seed(seeded);
+    } finally {
+      await seeded.close();
+    }
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  writeFileSync(postgresTemplatesFile(dir), JSON.stringify(templates));
+  return drop;
+}
+
 /**
  * A fresh, uniquely named database on the test server, empty, migrated or
- * seeded; close() drops it, so runs never see each other's data.
+ * seeded (a copy of this run's template when there is one); close() drops it,
+ * so runs never see each other's data.
  */
 export async function createPostgresTestDatabase(
   state: TestDatabaseState,
   log?: DatabaseOptions["log"],
 ): Promise<Database> {
-  const name = `tusk_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(testPostgresUrl());
-  url.pathname = `/${name}`;
-  const drop = () => admin((client) => dropDatabase(client, name));
-  let db: Database;
-  try {
-    db = await openDatabase({ url: url.toString(), poolSize: 4, log });
-    if (state !== "empty") await migrate(db);
-    if (state === "seeded") await seed(db);
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-  const opened = db;
+  const name = uniqueName("tusk_test");
+  const opened = await createDatabase(name, state, sharedPostgresTemplate(state), log);
   return {
     ...opened,
     close: async () => {
       await opened.close();
-      await drop();
+      await admin((client) => dropDatabase(client, name));
     },
   };
 }
