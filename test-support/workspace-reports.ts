@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Reporter, TestModule, TestProject } from "vitest/node";
 
 /** Which suite a project belongs to: the name of its report. */
-export function suiteOf(project: TestProject): "pglite" | "postgres" {
+function suiteOf(project: TestProject): "pglite" | "postgres" {
   return project.config.env?.TUSK_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
 }
 
