@@ -37,7 +37,8 @@ if (unreachable) {
   const where = new URL(url);
   where.password = "";
   console.log(`PostgreSQL suite skipped: no PostgreSQL server answered at ${where} (${unreachable}).`);
-  if (required) console.error("TUSK_REQUIRE_POSTGRES=1: the PostgreSQL suite is required here, so this is a failure.");
+  if (required)
+    console.error("TUSK_REQUIRE_POSTGRES=1: the PostgreSQL suite is required here, so this is a failure.");
   serverMissing = required;
 } else {
   suites.push("postgres");
@@ -47,7 +48,11 @@ let status = 0;
 if (suites.length > 0) {
   const env = { ...process.env, TUSK_TEST_SUITES: suites.join(","), TUSK_POSTGRES_URL: url };
   const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-  const run = spawnSync(process.execPath, [vitest, "run", ...vitestArgs], { cwd: root, env, stdio: "inherit" });
+  const run = spawnSync(process.execPath, [vitest, "run", ...vitestArgs], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   status = run.status ?? 1;
 }
 process.exit(status === 0 && !serverMissing ? 0 : 1);
