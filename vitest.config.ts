@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { workspaceDirs } from "./scripts/test-results.mjs";
 
@@ -26,8 +27,10 @@ const suites = (process.env.TUSK_TEST_SUITES ?? "pglite").split(",");
 
 function project(workspace: Workspace, suite: "pglite" | "postgres"): TestProjectInlineConfiguration {
   const config = join(workspace.dir, "vitest.config.ts");
+  // Without one, `npx vitest run` inside the workspace would find this file and run everything.
+  if (!existsSync(config)) throw new Error(`${workspace.name} has tests but no vitest.config.ts`);
   return {
-    ...(existsSync(config) ? { extends: config } : {}),
+    extends: config,
     test: {
       name: suite === "postgres" ? `${workspace.name} (postgres)` : workspace.name,
       root: workspace.dir,
@@ -52,6 +55,6 @@ export default defineConfig({
     ],
     // One worker per core; vitest's default leaves one core to its main process.
     maxWorkers: availableParallelism(),
-    reporters: ["default", "./test-support/workspace-reports.ts"],
+    reporters: ["default", fileURLToPath(new URL("test-support/workspace-reports.ts", import.meta.url))],
   },
 });
