@@ -1,0 +1,40 @@
+import { httpUrl, milliseconds, port, type Setting, text } from "./kinds.ts";
+
+/**
+ * Every setting of every app, by its environment variable: one name per
+ * setting whichever app reads it. docs/configuration.md lists the same table
+ * (a test keeps the two equal). A new setting is one line here.
+ *
+ * @example
+ * SETTINGS.REST_PORT.fallback; // "4000"
+ */
+export const SETTINGS = {
+  REST_PORT: port(4000, "Port of the REST API."),
+  GRAPHQL_PORT: port(4001, "Port of the GraphQL API."),
+  HOST: text("every interface", "Interface the servers listen on, e.g. `127.0.0.1`."),
+  PUBLIC_BASE_URL: httpUrl(
+    "`http://localhost:$REST_PORT`",
+    "Public base URL of the REST API: REST links and GraphQL `uri` fields are built on it.",
+  ),
+  DATABASE_URL: text(
+    "PGlite in `.data/pglite`",
+    "The database (see packages/db).",
+    "`pglite://memory`, a directory for PGlite, or a `postgresql://` URL",
+  ),
+  GRAPHQL_URL: httpUrl(
+    "unset: in-process",
+    "Standalone REST API only: execute every operation against this GraphQL endpoint instead of in-process.",
+  ),
+  SHUTDOWN_GRACE_MS: milliseconds(
+    10_000,
+    "On SIGTERM or SIGINT, how long in-flight requests may take to finish before their connections are closed.",
+  ),
+} as const satisfies Record<string, Setting<unknown>>;
+
+/**
+ * The name of a setting: its environment variable.
+ *
+ * @example
+ * const name: SettingName = "REST_PORT";
+ */
+export type SettingName = keyof typeof SETTINGS;
