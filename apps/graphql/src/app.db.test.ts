@@ -1,8 +1,14 @@
 import type { Database } from "@tusk/db";
 import { createTestDatabase } from "@tusk/db/testing";
+import { buildRegistry, definition, readGeneratedDatamodel } from "@tusk/registry";
+import { listen } from "@tusk/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphqlApp } from "./app.ts";
-import { type RunningServer, serve } from "./serve.ts";
+
+interface RunningServer {
+  readonly url: string;
+  shutdown(): Promise<void>;
+}
 
 const BASE_URL = "https://api.example.com";
 let db: Database;
@@ -10,7 +16,15 @@ let running: RunningServer;
 
 async function start(options: Partial<Parameters<typeof createGraphqlApp>[0]> = {}): Promise<RunningServer> {
   const { app, stop } = await createGraphqlApp({ db, baseUrl: BASE_URL, ...options });
-  return serve({ app, port: 0, host: "127.0.0.1", onClose: stop });
+  const server = await listen({ port: 0, host: "127.0.0.1" });
+  server.handle(app);
+  return {
+    url: server.url,
+    shutdown: async () => {
+      await server.drain(5_000);
+      await stop();
+    },
+  };
 }
 
 async function post(server: RunningServer, query: string, variables?: Record<string, unknown>) {
@@ -40,6 +54,21 @@ describe("POST /graphql", () => {
     expect(body).toEqual({
       data: { product: { name: "The Amazing Widget", uri: `${BASE_URL}/v1/products/73924` } },
     });
+  });
+
+  it("builds uri fields from the registry it is given, not the default one", async () => {
+    const renamed = structuredClone(definition) as { resources: Record<string, { path: string }> };
+    const products = renamed.resources.Product;
+    if (!products) throw new Error("no Product entry");
+    products.path = "goods";
+    const registry = buildRegistry(readGeneratedDatamodel(), renamed as unknown as typeof definition);
+    const server = await start({ registry });
+    try {
+      const { body } = await post(server, `{ product(id: 73924) { uri } }`);
+      expect(body).toEqual({ data: { product: { uri: `${BASE_URL}/v1/goods/73924` } } });
+    } finally {
+      await server.shutdown();
+    }
   });
 
   it("answers a bad identifier literal with 400 BAD_USER_INPUT naming the argument", async () => {

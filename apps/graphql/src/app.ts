@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Database, PrismaClient } from "@tusk/db";
-import { registry } from "@tusk/registry";
+import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
   createContext,
   createSchema,
@@ -31,7 +31,9 @@ export interface GraphqlAppOptions {
   readonly limits?: Partial<QueryLimits>;
   /** Allow introspection (default true: the schema is public). */
   readonly introspection?: boolean;
-  /** A schema built once elsewhere (the launcher shares one with the REST app); default: a new one. */
+  /** The resources to serve (default: the project's registry); `uri` fields and the schema follow it. */
+  readonly registry?: Registry;
+  /** A schema built once elsewhere from the same registry and limits (the launcher shares the REST app's); default: a new one. */
   readonly schema?: GraphQLSchema;
 }
 
@@ -51,7 +53,9 @@ export interface GraphqlApp {
  * app.listen(4001);
  */
 export async function createGraphqlApp(options: GraphqlAppOptions): Promise<GraphqlApp> {
-  const schema = options.schema ?? createSchema({ ...(options.limits ? { limits: options.limits } : {}) });
+  const registry = options.registry ?? defaultRegistry;
+  const schema =
+    options.schema ?? createSchema({ registry, ...(options.limits ? { limits: options.limits } : {}) });
   const includeStack = process.env.NODE_ENV === "development";
   const server = new ApolloServer<TuskContext>({
     schema,
@@ -61,6 +65,9 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
     formatError: (formatted, error) =>
       maskError(error instanceof GraphQLError ? error : formatted, { includeStack }),
     plugins: [ApolloServerPluginLandingPageDisabled()],
+    // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
+    // stop the server mid-drain and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await server.start();
 

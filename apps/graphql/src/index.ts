@@ -1,12 +1,10 @@
 /**
- * @tusk/graphql: the GraphQL API as an Express app, and a server that shuts down gracefully.
+ * @tusk/graphql: the GraphQL API as an Express app.
  *
  * @example
- * import { createGraphqlApp, serve } from "@tusk/graphql";
+ * import { createGraphqlApp } from "@tusk/graphql";
  * const { app, stop } = await createGraphqlApp({ db, baseUrl: "http://localhost:4000" });
- * const running = await serve({ app, port: 4001, onClose: stop });
+ * app.listen(4001);
  */
 export type { GraphqlApp, GraphqlAppOptions } from "./app.ts";
 export { createGraphqlApp } from "./app.ts";
-export type { RunningServer, ServeOptions } from "./serve.ts";
-export { serve } from "./serve.ts";

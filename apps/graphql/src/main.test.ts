@@ -9,9 +9,9 @@ it("starts from the environment, serves, and exits cleanly on SIGTERM", async ()
   const child = spawn(process.execPath, ["--import", "tsx", main], {
     env: {
       ...process.env,
-      PORT: "0",
+      GRAPHQL_PORT: "0",
       DATABASE_URL: "pglite://memory",
-      PUBLIC_REST_URL: "https://rest.example.com",
+      PUBLIC_BASE_URL: "https://rest.example.com",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,34 +1,28 @@
+/**
+ * Standalone GraphQL server over `DATABASE_URL` (default: PGlite in .data/pglite). Settings:
+ * docs/configuration.md (`GRAPHQL_PORT`, `HOST`, `PUBLIC_BASE_URL` for the `uri` fields,
+ * `SHUTDOWN_GRACE_MS`).
+ */
+import { readConfig } from "@tusk/config";
 import { migrate, openDatabase } from "@tusk/db";
+import { drainOnSignals, listen } from "@tusk/server";
 import { createGraphqlApp } from "./app.ts";
-import { serve } from "./serve.ts";
 
-// Standalone entry: PORT (default 4001), DATABASE_URL (default: PGlite in .data/pglite),
-// PUBLIC_REST_URL (default http://localhost:4000) for the `uri` fields.
-const port = Number(process.env.PORT ?? 4001);
-const db = await openDatabase();
+const config = readConfig();
+const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
+const db = await openDatabase({ url: config.DATABASE_URL });
 await migrate(db);
 const { app, stop } = await createGraphqlApp({
   db,
-  baseUrl: process.env.PUBLIC_REST_URL ?? "http://localhost:4000",
+  baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.REST_PORT}`,
 });
-const running = await serve({
-  app,
-  port,
-  onClose: async () => {
+server.handle(app);
+drainOnSignals({
+  servers: [server],
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  close: async () => {
     await stop();
     await db.close();
   },
 });
-process.stdout.write(`GraphQL API at ${running.url}/graphql\n`);
-
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    running.shutdown().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  });
-}
+process.stdout.write(`GraphQL API at ${server.url}/graphql\n`);

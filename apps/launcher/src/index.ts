@@ -8,7 +8,5 @@
  * await tusk.close();
  */
 export { banner } from "./banner.ts";
-export { type LauncherConfig, readLauncherConfig } from "./config.ts";
 export { isEmpty, seedIfEmpty } from "./demo-data.ts";
 export { type Launched, type LaunchOptions, launch } from "./launch.ts";
-export { type ListeningServer, listen } from "./server.ts";

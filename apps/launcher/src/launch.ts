@@ -1,20 +1,38 @@
 import { type Database, migrate, openDatabase } from "@tusk/db";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
-import { createInProcessExecutor, createRestApp } from "@tusk/rest";
-import { createContext, createSchema } from "@tusk/schema";
-import { createUriBuilder } from "@tusk/uri";
-import type { LauncherConfig } from "./config.ts";
+import { createInProcessRestApp } from "@tusk/rest";
+import { type ListeningServer, listen } from "@tusk/server";
 import { seedIfEmpty } from "./demo-data.ts";
-import { type ListeningServer, listen } from "./server.ts";
 
-export interface LaunchOptions extends Partial<LauncherConfig> {
+/**
+ * Where and over what to launch; unset fields take the defaults of docs/configuration.md.
+ *
+ * @example
+ * const options: LaunchOptions = { restPort: 0, graphqlPort: 0, databaseUrl: "pglite://memory" };
+ */
+export interface LaunchOptions {
+  /** Port of the REST API (default 4000; 0 picks a free one). */
+  readonly restPort?: number;
+  /** Port of the GraphQL API (default 4001; 0 picks a free one). */
+  readonly graphqlPort?: number;
+  /** Interface both servers listen on; unset listens on every interface. */
+  readonly host?: string | undefined;
+  /** Public base URL of the REST API (default `http://localhost:<REST port>`). */
+  readonly publicBaseUrl?: string | undefined;
+  /** The database; unset is the embedded PGlite database in `.data/pglite`. */
+  readonly databaseUrl?: string | undefined;
   readonly registry?: Registry;
   /** Called with every unexpected error before it is masked as a 500 (for logging). */
   readonly onUnexpectedError?: (error: unknown) => void;
 }
 
-/** Both APIs running in this process over one database. */
+/**
+ * Both APIs running in this process over one database.
+ *
+ * @example
+ * const tusk: Launched = await launch({ restPort: 0, graphqlPort: 0 });
+ */
 export interface Launched {
   /** Base URL of the REST API (links are built on it): `http://localhost:4000`. */
   readonly restUrl: string;
@@ -23,8 +41,13 @@ export interface Launched {
   readonly db: Database;
   /** True when this start seeded an empty database. */
   readonly seeded: boolean;
-  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
-  close(): Promise<void>;
+  /** The REST and GraphQL servers, for the signal handler to drain. */
+  readonly servers: readonly ListeningServer[];
+  /**
+   * Drains both servers (in-flight requests get `graceMs`, default 10 s), then
+   * stops Apollo and closes the database.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** The path Apollo answers on inside the GraphQL app. */
@@ -32,9 +55,9 @@ const GRAPHQL_PATH = "/graphql";
 
 /**
  * Opens the database (PGlite unless `databaseUrl` says otherwise), migrates it,
- * seeds demo data when it is empty, builds the schema once and serves the REST
- * API and the GraphQL API from this process. PGlite is one in-process database,
- * so both apps must share this one client.
+ * seeds demo data when it is empty, and serves the REST API and the GraphQL API
+ * from this process over one schema. PGlite is one in-process database, so
+ * both apps must share this one client.
  *
  * @example
  * const tusk = await launch({ restPort: 0, graphqlPort: 0, databaseUrl: "pglite://memory" });
@@ -46,8 +69,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const db = await openDatabase({ url: options.databaseUrl });
   const servers: ListeningServer[] = [];
   let stopGraphql = async () => {};
-  const close = async () => {
-    await Promise.all(servers.map((server) => server.close()));
+  const close = async (graceMs = 10_000) => {
+    await Promise.all(servers.map((server) => server.drain(graceMs)));
     await stopGraphql();
     await db.close();
   };
@@ -55,23 +78,21 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     await migrate(db);
     const seeded = await seedIfEmpty(db, registry);
     // Ports first: with port 0 the links need the port the system picked.
-    const rest = await listen(options.restPort ?? 4000, options.host);
+    const rest = await listen({ port: options.restPort ?? 4000, host: options.host });
     servers.push(rest);
-    const graphql = await listen(options.graphqlPort ?? 4001, options.host);
+    const graphql = await listen({ port: options.graphqlPort ?? 4001, host: options.host });
     servers.push(graphql);
 
     const baseUrl = options.publicBaseUrl ?? `http://localhost:${rest.port}`;
-    const uris = createUriBuilder({ registry, baseUrl });
-    const schema = createSchema({ registry });
-    const executor = createInProcessExecutor({
-      schema,
-      createContext: () => createContext({ prisma: db.prisma, uris }),
-    });
     const onUnexpectedError = options.onUnexpectedError;
-    rest.handle(
-      createRestApp({ registry, uris, executor, ...(onUnexpectedError ? { onUnexpectedError } : {}) }),
-    );
-    const graphqlApp = await createGraphqlApp({ db, baseUrl, schema });
+    const restApp = createInProcessRestApp({
+      db,
+      baseUrl,
+      registry,
+      ...(onUnexpectedError ? { onUnexpectedError } : {}),
+    });
+    rest.handle(restApp.app);
+    const graphqlApp = await createGraphqlApp({ db, baseUrl, registry, schema: restApp.schema });
     stopGraphql = graphqlApp.stop;
     graphql.handle(graphqlApp.app);
 
@@ -80,6 +101,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       graphqlUrl: `http://localhost:${graphql.port}${GRAPHQL_PATH}`,
       db,
       seeded,
+      servers,
       close,
     };
   } catch (error) {

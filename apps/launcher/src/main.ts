@@ -1,15 +1,17 @@
 /**
  * `npm start`: both APIs in one process over the embedded PGlite database
  * (or DATABASE_URL), with demo data. Each app keeps its own standalone entry
- * for production (apps/rest/src/main.ts, apps/graphql/src/main.ts).
+ * for production (apps/rest/src/main.ts, apps/graphql/src/main.ts). Settings:
+ * docs/configuration.md.
  */
+import { readConfig } from "@tusk/config";
 import { resolveDatabaseLocation } from "@tusk/db";
+import { drainOnSignals } from "@tusk/server";
 import { banner } from "./banner.ts";
-import { readLauncherConfig } from "./config.ts";
 import { launch } from "./launch.ts";
 
-const config = readLauncherConfig();
-const location = resolveDatabaseLocation(config.databaseUrl);
+const config = readConfig();
+const location = resolveDatabaseLocation(config.DATABASE_URL);
 const database =
   location.kind === "postgres"
     ? "PostgreSQL"
@@ -18,24 +20,12 @@ const database =
       : `PGlite in ${location.dataDir}`;
 
 const tusk = await launch({
-  ...config,
+  restPort: config.REST_PORT,
+  graphqlPort: config.GRAPHQL_PORT,
+  host: config.HOST,
+  publicBaseUrl: config.PUBLIC_BASE_URL,
+  databaseUrl: config.DATABASE_URL,
   onUnexpectedError: (error) => console.error(error),
 });
 console.log(banner(tusk, database));
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    // A second Ctrl-C gives up waiting for in-flight requests.
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log("\nStopping: finishing in-flight requests, then closing the database.");
-    tusk.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+drainOnSignals({ servers: tusk.servers, graceMs: config.SHUTDOWN_GRACE_MS, close: () => tusk.close() });

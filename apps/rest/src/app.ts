@@ -1,11 +1,13 @@
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
+import type { QueryLimits } from "@tusk/schema";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphqlExecutor } from "./executor/index.ts";
 import { sendProblem } from "./http/problem.ts";
+import { keptOnSuccess } from "./lazy.ts";
 import { buildOpenApiDocument } from "./openapi/index.ts";
 import { OperationCatalog } from "./operations/index.ts";
-import type { PageSize } from "./query/index.ts";
+import { pageSizeOf } from "./query/index.ts";
 import type { RestContext } from "./routes/context.ts";
 import { dispatcher } from "./routes/dispatch.ts";
 
@@ -13,8 +15,10 @@ export interface RestAppOptions {
   readonly registry?: Registry;
   readonly uris: UriBuilder;
   readonly executor: GraphqlExecutor;
-  /** Page size of lists: default 20, at most 100 (the GraphQL schema's own limits). */
-  readonly pageSize?: PageSize;
+  /** The limits of the schema the executor runs against (default: the schema's defaults); lists take their page sizes from them. */
+  readonly limits?: Partial<QueryLimits>;
+  /** Operations already built from the executor's schema (in-process); default: built on first use. */
+  readonly catalog?: OperationCatalog;
   /** Called with every unexpected error before it is masked as a 500 (for logging). */
   readonly onUnexpectedError?: (error: unknown, req: Request) => void;
 }
@@ -23,38 +27,28 @@ export interface RestAppOptions {
  * The NARWHL REST app. Every request is answered by executing a GraphQL
  * operation through `executor`; routes, operations, links and definitions are
  * derived from the registry and the schema, which is read once on first use.
+ * In-process, {@link createInProcessRestApp} builds the executor and every
+ * operation at start; this function alone serves a remote executor.
  *
  * @example
- * const app = createRestApp({ uris, executor: createInProcessExecutor({ schema, createContext }) });
+ * const app = createRestApp({ uris, executor: createRemoteExecutor({ url: "http://localhost:4001/graphql" }) });
  * app.listen(4000);
  */
 export function createRestApp(options: RestAppOptions): express.Express {
   const registry = options.registry ?? defaultRegistry;
-  let catalog: Promise<OperationCatalog> | undefined;
-  let openapi: Promise<unknown> | undefined;
+  const { catalog: built, executor, uris } = options;
+  const pageSize = pageSizeOf(options.limits);
   const context: RestContext = {
     registry,
-    uris: options.uris,
-    executor: options.executor,
-    pageSize: options.pageSize ?? { default: 20, max: 100 },
-    catalog() {
-      catalog ??= options.executor.schema().then((schema) => new OperationCatalog(schema, registry));
-      catalog.catch(() => {
-        catalog = undefined;
-      });
-      return catalog;
-    },
-    openapi() {
-      openapi ??= options.executor
-        .schema()
-        .then((schema) =>
-          buildOpenApiDocument(registry, options.uris, { schema, pageSize: context.pageSize }),
-        );
-      openapi.catch(() => {
-        openapi = undefined;
-      });
-      return openapi;
-    },
+    uris,
+    executor,
+    pageSize,
+    catalog: built
+      ? () => Promise.resolve(built)
+      : keptOnSuccess(async () => new OperationCatalog(await executor.schema(), registry)),
+    openapi: keptOnSuccess(async () =>
+      buildOpenApiDocument(registry, uris, { schema: await executor.schema(), pageSize }),
+    ),
   };
 
   const app = express();

@@ -3,7 +3,6 @@
  * GraphQL operation against the shared schema.
  */
 export { createRestApp, type RestAppOptions } from "./app.ts";
-export { type RestConfig, readConfig } from "./config.ts";
 export {
   createInProcessExecutor,
   createRemoteExecutor,
@@ -12,3 +11,8 @@ export {
   type PreparedOperation,
   type RemoteExecutorOptions,
 } from "./executor/index.ts";
+export {
+  createInProcessRestApp,
+  type InProcessRestApp,
+  type InProcessRestAppOptions,
+} from "./in-process-app.ts";

@@ -1,48 +1,41 @@
 /**
  * Standalone REST server. In-process by default (the shared schema over
  * `DATABASE_URL`, or the embedded PGlite database); with `GRAPHQL_URL` it
- * executes every operation against that GraphQL server instead.
+ * executes every operation against that GraphQL server instead. Settings:
+ * docs/configuration.md.
  */
+import { readConfig } from "@tusk/config";
 import { migrate, openDatabase } from "@tusk/db";
 import { registry } from "@tusk/registry";
-import { createContext, createSchema } from "@tusk/schema";
-import { createUriBuilder } from "@tusk/uri";
+import { drainOnSignals, listen } from "@tusk/server";
+import { createUriBuilder, type UriBuilder } from "@tusk/uri";
+import type { Request } from "express";
 import { createRestApp } from "./app.ts";
-import { readConfig } from "./config.ts";
-import { createInProcessExecutor, createRemoteExecutor, type GraphqlExecutor } from "./executor/index.ts";
+import { createRemoteExecutor } from "./executor/index.ts";
+import { createInProcessRestApp } from "./in-process-app.ts";
 
 const config = readConfig();
-const uris = createUriBuilder({ registry, baseUrl: config.publicBaseUrl });
+const onUnexpectedError = (error: unknown, req: Request) =>
+  console.error(`${req.method} ${req.originalUrl}`, error);
 
-let executor: GraphqlExecutor;
+// Listen first: with REST_PORT=0 the links need the port the system picked.
+const server = await listen({ port: config.REST_PORT, host: config.HOST });
+const baseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${server.port}`;
 let close = async () => {};
-if (config.graphqlUrl) {
-  executor = createRemoteExecutor({ url: config.graphqlUrl });
+let uris: UriBuilder;
+if (config.GRAPHQL_URL) {
+  uris = createUriBuilder({ registry, baseUrl });
+  const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
+  server.handle(createRestApp({ registry, uris, executor, onUnexpectedError }));
 } else {
-  const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : {});
+  const db = await openDatabase({ url: config.DATABASE_URL });
   await migrate(db);
-  const schema = createSchema({ registry });
-  executor = createInProcessExecutor({
-    schema,
-    createContext: () => createContext({ prisma: db.prisma, uris }),
-  });
+  const rest = createInProcessRestApp({ db, baseUrl, onUnexpectedError });
+  uris = rest.uris;
+  server.handle(rest.app);
   close = () => db.close();
 }
-
-const app = createRestApp({
-  registry,
-  uris,
-  executor,
-  onUnexpectedError: (error, req) => console.error(`${req.method} ${req.originalUrl}`, error),
-});
-const server = app.listen(config.port, () => {
-  console.log(
-    `REST API at ${uris.root()} (${config.graphqlUrl ? `GraphQL at ${config.graphqlUrl}` : "in-process"})`,
-  );
-});
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close(() => void close().then(() => process.exit(0)));
-  });
-}
+drainOnSignals({ servers: [server], graceMs: config.SHUTDOWN_GRACE_MS, close });
+console.log(
+  `REST API at ${uris.root()} (${config.GRAPHQL_URL ? `GraphQL at ${config.GRAPHQL_URL}` : "in-process"})`,
+);

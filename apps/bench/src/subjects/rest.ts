@@ -1,11 +1,8 @@
-import { registry } from "@tusk/registry";
-import { createInProcessExecutor, createRestApp } from "@tusk/rest";
-import { createContext, createSchema } from "@tusk/schema";
-import { createUriBuilder } from "@tusk/uri";
+import { createInProcessRestApp } from "@tusk/rest";
 import { openSubjectDatabase, type Subject, type SubjectOptions } from "./subject.ts";
 
 /**
- * The REST app as the launcher and the standalone entry wire it: the shared
+ * The REST app as the launcher and the standalone entry build it: the shared
  * schema executed in-process by the REST app's own executor.
  *
  * @example
@@ -14,10 +11,6 @@ import { openSubjectDatabase, type Subject, type SubjectOptions } from "./subjec
  */
 export async function restSubject(options: SubjectOptions): Promise<Subject> {
   const { db, queries } = await openSubjectDatabase(options);
-  const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
-  const executor = createInProcessExecutor({
-    schema: createSchema({ registry }),
-    createContext: () => createContext({ prisma: db.prisma, uris }),
-  });
-  return { listener: createRestApp({ registry, uris, executor }), queries, close: () => db.close() };
+  const { app } = createInProcessRestApp({ db, baseUrl: options.baseUrl });
+  return { listener: app, queries, close: () => db.close() };
 }

@@ -5,6 +5,7 @@ import {
   getIntrospectionQuery,
   type IntrospectionQuery,
 } from "graphql";
+import { keptOnSuccess } from "../lazy.ts";
 import { bindVariables } from "./bind.ts";
 import type { GraphqlExecutor } from "./types.ts";
 
@@ -20,7 +21,6 @@ export interface RemoteExecutorOptions {
  */
 export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExecutor {
   const doFetch = options.fetch ?? fetch;
-  let schema: Promise<GraphQLSchema> | undefined;
 
   async function post(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
     const response = await doFetch(options.url, {
@@ -44,16 +44,11 @@ export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExe
       const { operation, variables } = bindVariables(given, givenVariables);
       return post(operation.source, variables);
     },
-    schema() {
-      schema ??= post(getIntrospectionQuery(), {}).then((result) => {
-        if (!result.data) throw new Error("GraphQL introspection failed", { cause: result.errors });
-        return buildClientSchema(result.data as unknown as IntrospectionQuery);
-      });
-      // A failed introspection is retried on the next call rather than cached.
-      schema.catch(() => {
-        schema = undefined;
-      });
-      return schema;
-    },
+    // A failed introspection is retried on the next call rather than kept.
+    schema: keptOnSuccess(async (): Promise<GraphQLSchema> => {
+      const result = await post(getIntrospectionQuery(), {});
+      if (!result.data) throw new Error("GraphQL introspection failed", { cause: result.errors });
+      return buildClientSchema(result.data as unknown as IntrospectionQuery);
+    }),
   };
 }

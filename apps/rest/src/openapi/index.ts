@@ -3,7 +3,7 @@ import { createSchema } from "@tusk/schema";
 import type { UriBuilder } from "@tusk/uri";
 import type { GraphQLSchema } from "graphql";
 import { type ResourceFacts, readResourceFacts } from "../operations/schema-facts.ts";
-import type { PageSize } from "../query/index.ts";
+import { type PageSize, pageSizeOf } from "../query/index.ts";
 import { HEADERS, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
 import { buildPaths } from "./paths.ts";
 import { type JsonSchema, resourceSchemas } from "./schemas.ts";
@@ -45,7 +45,7 @@ export function buildOpenApiDocument(
     }
     return found;
   };
-  const pageSize = options.pageSize ?? { default: 20, max: 100 };
+  const pageSize = options.pageSize ?? pageSizeOf();
   const schemas: Record<string, JsonSchema> = { ...SHARED_SCHEMAS };
   for (const resource of registry.resources)
     Object.assign(schemas, resourceSchemas(resource, facts(resource)));

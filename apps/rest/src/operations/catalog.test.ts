@@ -9,9 +9,9 @@ describe("OperationCatalog", () => {
   const catalog = new OperationCatalog(schema, registry);
 
   it("builds a valid document for every route shape of every resource, within the query limits", () => {
-    const count = catalog.buildAll();
-    expect(count).toBeGreaterThan(registry.resources.length * 3);
     const rules = [...specifiedRules, ...queryLimitRules(schema)];
+    const count = catalog.buildAll(rules);
+    expect(count).toBeGreaterThan(registry.resources.length * 3);
     for (const resource of registry.resources) {
       for (const kind of resource.parent
         ? (["item"] as const)
@@ -24,6 +24,17 @@ describe("OperationCatalog", () => {
         expect(validate(schema, built.operation.document, rules), built.operation.id).toEqual([]);
       }
     }
+  });
+
+  it("refuses at build time a schema the documents do not fit, naming the shape", () => {
+    const products = registry.byPath("products");
+    if (!products) throw new Error("no products");
+    // A schema whose page sizes allow one level only: every document with a nested page is too costly.
+    const strict = createSchema({ registry, limits: { maxDepth: 2 } });
+    const rules = [...specifiedRules, ...queryLimitRules(strict, { maxDepth: 2 })];
+    expect(() => new OperationCatalog(strict, registry).buildAll(rules)).toThrow(
+      /do not fit the GraphQL schema:[\s\S]*collection:Product: /,
+    );
   });
 
   it("builds each document once and hands out the same one afterwards", () => {

@@ -1,5 +1,5 @@
 import type { Registry, Resource } from "@tusk/registry";
-import type { GraphQLSchema } from "graphql";
+import { type GraphQLSchema, specifiedRules, type ValidationRule, validate } from "graphql";
 import { type OperationShape, registrySubjects, servedMethods } from "../surface/index.ts";
 import { type BuiltOperation, DocumentBuilder, shapeKey } from "./documents.ts";
 import { type ResourceFacts, readSchemaFacts } from "./schema-facts.ts";
@@ -51,9 +51,24 @@ export class OperationCatalog {
     return shapes;
   }
 
-  /** Builds every document now, so a schema mismatch fails at startup rather than on a request. */
-  buildAll(): number {
-    for (const shape of this.shapes()) this.operation(shape);
+  /**
+   * Builds every document now and validates it against the schema with
+   * `rules` (the executor's own), so a schema mismatch fails at startup
+   * rather than on a request. Returns the number of documents.
+   */
+  buildAll(rules: readonly ValidationRule[] = specifiedRules): number {
+    const problems: string[] = [];
+    for (const shape of this.shapes()) {
+      try {
+        const { document } = this.operation(shape).operation;
+        for (const error of validate(this.schema, document, rules))
+          problems.push(`${shapeKey(shape)}: ${error.message}`);
+      } catch (error) {
+        problems.push(`${shapeKey(shape)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (problems.length > 0)
+      throw new Error(`The REST operations do not fit the GraphQL schema:\n  ${problems.join("\n  ")}`);
     return this.built.size;
   }
 }

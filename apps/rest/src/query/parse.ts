@@ -3,17 +3,13 @@ import type { Resource } from "@tusk/registry";
 import type { ResourceFacts } from "../operations/index.ts";
 import { decodeCursor, type PageDirection } from "./cursor.ts";
 import { parseFilterValue } from "./filters.ts";
+import type { PageSize } from "./page-size.ts";
 
 /** Which query parameters a route accepts. */
 export interface QueryCapabilities {
   readonly filters?: boolean;
   readonly page?: boolean;
   readonly select?: boolean;
-}
-
-export interface PageSize {
-  readonly default: number;
-  readonly max: number;
 }
 
 /** A request's query string, read into GraphQL terms. */

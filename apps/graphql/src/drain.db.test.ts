@@ -1,8 +1,8 @@
 import type { Database } from "@tusk/db";
 import { createTestDatabase } from "@tusk/db/testing";
+import { listen } from "@tusk/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createGraphqlApp } from "./app.ts";
-import { serve } from "./serve.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -34,22 +34,18 @@ it("finishes an in-flight request after shutdown begins, then refuses new ones",
     baseUrl: "http://localhost:4000",
   });
   let closed = false;
-  const running = await serve({
-    app,
-    port: 0,
-    host: "127.0.0.1",
-    onClose: async () => {
-      await stop();
-      closed = true;
-    },
-  });
+  const running = await listen({ port: 0, host: "127.0.0.1" });
+  running.handle(app);
   const request = fetch(`${running.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", connection: "close" },
     body: JSON.stringify({ query: "{ product(id: 73924) { name } }" }),
   });
   await inFlight;
-  const shutdown = running.shutdown();
+  const shutdown = running.drain(5_000).then(async () => {
+    await stop();
+    closed = true;
+  });
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(closed).toBe(false);
   release();

@@ -1,0 +1,95 @@
+import type { PrismaClient } from "@tusk/db";
+import { registry as defaultRegistry, type Registry } from "@tusk/registry";
+import { createContext, createSchema, type QueryLimits, queryLimitRules, resolveLimits } from "@tusk/schema";
+import { createUriBuilder, type UriBuilder } from "@tusk/uri";
+import type express from "express";
+import { type GraphQLSchema, specifiedRules, type ValidationRule } from "graphql";
+import { createRestApp, type RestAppOptions } from "./app.ts";
+import { createInProcessExecutor, type GraphqlExecutor } from "./executor/index.ts";
+import { OperationCatalog } from "./operations/index.ts";
+
+/** What the in-process REST app is built from. */
+export interface InProcessRestAppOptions {
+  /** The database (or just its Prisma client). */
+  readonly db: { readonly prisma: PrismaClient };
+  /** Public base URL links are built on, e.g. `http://localhost:4000`. */
+  readonly baseUrl: string;
+  /** The resources to serve (default: the project's registry). */
+  readonly registry?: Registry;
+  /** Page sizes and depth/cost limits of the schema; REST lists take their page sizes from them. */
+  readonly limits?: Partial<QueryLimits>;
+  readonly onUnexpectedError?: RestAppOptions["onUnexpectedError"];
+}
+
+/** The app and what it was built from (the launcher serves GraphQL from the same schema). */
+export interface InProcessRestApp {
+  readonly app: express.Express;
+  readonly uris: UriBuilder;
+  readonly schema: GraphQLSchema;
+  readonly executor: GraphqlExecutor;
+  readonly catalog: OperationCatalog;
+}
+
+/** The schema and its prepared operations: they depend on the registry and the limits only. */
+interface Prepared {
+  readonly schema: GraphQLSchema;
+  readonly rules: readonly ValidationRule[];
+  readonly catalog: OperationCatalog;
+}
+
+// Building and validating every operation takes about half a second; a process that builds
+// several apps over the same registry and limits (the launcher's tests, the test suites) does it
+// once. Schemas and documents are immutable, so sharing them is safe.
+const prepared = new WeakMap<Registry, Map<string, Prepared>>();
+
+function prepare(registry: Registry, limits: QueryLimits): Prepared {
+  const key = JSON.stringify(limits);
+  let byLimits = prepared.get(registry);
+  if (!byLimits) {
+    byLimits = new Map();
+    prepared.set(registry, byLimits);
+  }
+  let found = byLimits.get(key);
+  if (!found) {
+    const schema = createSchema({ registry, limits });
+    const rules = queryLimitRules(schema, limits);
+    const catalog = new OperationCatalog(schema, registry);
+    catalog.buildAll([...specifiedRules, ...rules]);
+    found = { schema, rules, catalog };
+    byLimits.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The one place the in-process REST app is put together: URI builder,
+ * schema, executor (with the schema's own query limits), every prepared
+ * operation built and validated now (a schema mismatch fails here, at start,
+ * not on a request; once per registry and limits in a process), and the app. Every entry and the test harness call it.
+ *
+ * @example
+ * const { app, schema } = createInProcessRestApp({ db, baseUrl: "http://localhost:4000" });
+ * app.listen(4000);
+ */
+export function createInProcessRestApp(options: InProcessRestAppOptions): InProcessRestApp {
+  const registry = options.registry ?? defaultRegistry;
+  const limits = resolveLimits(options.limits);
+  const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
+  const { schema, rules, catalog } = prepare(registry, limits);
+  const { prisma } = options.db;
+  const executor = createInProcessExecutor({
+    schema,
+    rules,
+    createContext: () => createContext({ prisma, uris }),
+  });
+  const onUnexpectedError = options.onUnexpectedError;
+  const app = createRestApp({
+    registry,
+    uris,
+    executor,
+    limits,
+    catalog,
+    ...(onUnexpectedError ? { onUnexpectedError } : {}),
+  });
+  return { app, uris, schema, executor, catalog };
+}
