@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, Server as NetServer } from "node:net";
 import { answerClientError } from "./client-error.ts";
 
 /**
@@ -75,12 +75,17 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
   const inFlight = new Set<ServerResponse>();
   let draining: Promise<Drained> | undefined;
 
+  // A request already sent on a keep-alive connection may still sit unread in its socket, and
+  // Node counts such a connection as idle. Two turns of the event loop let Node read it, so it
+  // is answered (with `Connection: close`) rather than cut.
+  const closeIdleSoon = () => setImmediate(() => setImmediate(() => server.closeIdleConnections()));
+
   const server = createServer((req, res) => {
     inFlight.add(res);
     res.once("close", () => {
       inFlight.delete(res);
       // Once its response is sent, a keep-alive connection would wait for its next request.
-      if (draining) setImmediate(() => server.closeIdleConnections());
+      if (draining) closeIdleSoon();
     });
     if (draining) res.setHeader("Connection", "close");
     if (listener) listener(req, res);
@@ -97,19 +102,22 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
   const address = server.address() as AddressInfo;
 
   function drain(graceMs: number): Promise<Drained> {
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+    closeIdleSoon();
     return new Promise((resolve, reject) => {
       let forced = false;
       const timer = setTimeout(() => {
         forced = true;
         server.closeAllConnections();
       }, graceMs);
-      server.close((error) => {
+      // Stop listening now. `http.Server.close()` would also close every connection with no
+      // request in progress at once; closeIdleSoon does that a little later. The callback runs
+      // once the last connection has closed.
+      NetServer.prototype.close.call(server, (error?: Error) => {
         clearTimeout(timer);
         if (error && (error as NodeJS.ErrnoException).code !== "ERR_SERVER_NOT_RUNNING") reject(error);
         else resolve({ forced });
       });
-      for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
-      server.closeIdleConnections();
     });
   }
 
