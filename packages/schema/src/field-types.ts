@@ -1,18 +1,6 @@
-import type { Resource, ResourceField } from "@tusk/registry";
-import type { GraphQLScalarType } from "graphql";
-import { scalarForIdentifier, scalarForType } from "./scalars.ts";
-
-/**
- * The to-one relation whose single foreign key is this field (`Order.username` → `user`), if any.
- *
- * @example
- * foreignKeyTarget(orders, orders.field("username")!)?.model; // "User"
- */
-export function foreignKeyTarget(resource: Resource, field: ResourceField): Resource | undefined {
-  return resource.relations.find(
-    (r) => r.cardinality === "to-one" && r.foreignKeys.length === 1 && r.foreignKeys[0] === field.name,
-  )?.target;
-}
+import { foreignKeyTarget, type Resource, type ResourceField } from "@tusk/registry";
+import { fieldCodec } from "@tusk/scalars";
+import { type GraphQLScalarType, isSpecifiedScalarType } from "graphql";
 
 /**
  * The GraphQL scalar of a resource field: identifiers and foreign keys use the identifier
@@ -22,10 +10,27 @@ export function foreignKeyTarget(resource: Resource, field: ResourceField): Reso
  * fieldScalar(books, books.field("isbn")!).name; // "ISBN"
  */
 export function fieldScalar(resource: Resource, field: ResourceField): GraphQLScalarType {
-  if (field.isIdentifier) return scalarForIdentifier(resource.identifier.rule);
-  const target = foreignKeyTarget(resource, field);
-  if (target) return scalarForIdentifier(target.identifier.rule);
-  return scalarForType(field.type);
+  return fieldCodec(resource, field).graphql;
+}
+
+/**
+ * Why a value GraphQL let through for a field is refused by the field's codec, if it is. A
+ * custom scalar already parsed with the codec; GraphQL's own scalars (`String`, `Int`, ...)
+ * cannot be replaced, so what the codec refuses beyond them (a NUL in a `String`) is refused
+ * here, keeping GraphQL's verdict equal to REST's.
+ *
+ * @example
+ * fieldValueProblem(categories, categories.field("name")!, "a\u0000b"); // "must not contain the NUL character (U+0000)"
+ */
+export function fieldValueProblem(
+  resource: Resource,
+  field: ResourceField,
+  value: unknown,
+): string | undefined {
+  const codec = fieldCodec(resource, field);
+  if (!isSpecifiedScalarType(codec.graphql)) return undefined;
+  const read = codec.fromJson(value);
+  return read.ok ? undefined : read.reason;
 }
 
 /**

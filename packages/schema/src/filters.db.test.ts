@@ -101,4 +101,39 @@ describe("filter operators, each against the same Prisma filter", () => {
     expect(fields("IntFilter")).not.toContain("contains");
     expect(fields("DecimalFilter")).toEqual(["equals", "not", "in", "notIn", "lt", "lte", "gt", "gte"]);
   });
+
+  it("a NUL byte in a text filter is BAD_USER_INPUT naming the argument path, not an internal error", async () => {
+    const literal = await h.run(`{ products(where: { name: { equals: "\\u0000" } }) { totalCount } }`);
+    expect(literal.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidParams: [{ name: "where.name.equals", reason: "must not contain the NUL character (U+0000)" }],
+    });
+    const variable = await h.run(`query ($w: ProductFilter) { products(where: $w) { totalCount } }`, {
+      w: { OR: [{ name: { in: ["ok", "a\u0000"] } }] },
+    });
+    expect(variable.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidParams: [{ name: "where.OR.0.name.in" }],
+    });
+  });
+
+  it("a year-0000 date filter is BAD_USER_INPUT naming the argument path, not an internal error", async () => {
+    const literal = await h.run(`{ products(where: { createdAt: { gte: "0000-01-01" } }) { totalCount } }`);
+    expect(literal.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidParams: [{ name: "where.createdAt.gte", reason: expect.stringMatching(/year 0000/) }],
+    });
+    const variable = await h.run(`query ($w: ProductFilter) { products(where: $w) { totalCount } }`, {
+      w: { createdAt: { gte: "0000-01-01" } },
+    });
+    expect(variable.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidParams: [{ name: "w.createdAt.gte", reason: expect.stringMatching(/year 0000/) }],
+    });
+  });
+
+  it("an impossible date is refused, not rolled over to the next month", async () => {
+    const result = await h.run(`{ products(where: { createdAt: { lt: "2026-02-30" } }) { totalCount } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "where" });
+  });
 });

@@ -1,4 +1,5 @@
-import type { Resource } from "@tusk/registry";
+import { ApiError } from "@tusk/errors";
+import type { Resource, ResourceField } from "@tusk/registry";
 import {
   type GraphQLInputFieldConfigMap,
   GraphQLInputObjectType,
@@ -6,7 +7,7 @@ import {
   GraphQLNonNull,
   type GraphQLScalarType,
 } from "graphql";
-import { fieldScalar } from "./field-types.ts";
+import { fieldScalar, fieldValueProblem } from "./field-types.ts";
 import { graphqlNames } from "./names.ts";
 import type { TypeCache } from "./type-cache.ts";
 
@@ -23,7 +24,7 @@ const LIST_OPERATORS: ReadonlySet<string> = new Set(["in", "notIn"]);
  * fragment would not parse as an identifier).
  *
  * @example
- * operatorFilter(cache, DecimalScalar).getFields().gte; // defined
+ * operatorFilter(cache, scalarCodecs.Decimal.graphql).getFields().gte; // defined
  */
 export function operatorFilter(cache: TypeCache, scalar: GraphQLScalarType): GraphQLInputObjectType {
   return cache.once(`${scalar.name}Filter`, (name) => {
@@ -72,9 +73,21 @@ export function resourceFilter(cache: TypeCache, resource: Resource): GraphQLInp
 
 type Filter = Readonly<Record<string, unknown>>;
 
+/** Refuses an operand the field's codec refuses, naming it by its argument path (`where.name.equals`). */
+function checkOperand(resource: Resource, field: ResourceField, operand: unknown, path: string): void {
+  for (const value of Array.isArray(operand) ? operand : [operand]) {
+    const reason = value === null ? undefined : fieldValueProblem(resource, field, value);
+    if (reason)
+      throw new ApiError("BAD_USER_INPUT", `invalid ${path}: ${reason}`, {
+        invalidParams: [{ name: path, reason }],
+      });
+  }
+}
+
 /**
  * Translates a `{Type}Filter` value into a Prisma `where`. Operators map one to one; a null
  * operand is dropped except `equals`/`not` on nullable fields, where it means "is (not) null".
+ * An operand the field's codec refuses is `BAD_USER_INPUT` naming its path.
  *
  * @example
  * toPrismaWhere(products, { price: { gte: "200" }, OR: [{ stock: { lt: 5 } }] });
@@ -83,13 +96,16 @@ type Filter = Readonly<Record<string, unknown>>;
 export function toPrismaWhere(
   resource: Resource,
   filter: Filter | null | undefined,
+  path = "where",
 ): Record<string, unknown> {
   if (!filter) return {};
   const parts: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === null || value === undefined) continue;
     if (key === "AND" || key === "OR" || key === "NOT") {
-      parts.push({ [key]: (value as Filter[]).map((f) => toPrismaWhere(resource, f)) });
+      parts.push({
+        [key]: (value as Filter[]).map((f, index) => toPrismaWhere(resource, f, `${path}.${key}.${index}`)),
+      });
       continue;
     }
     const field = resource.field(key);
@@ -97,6 +113,7 @@ export function toPrismaWhere(
     const ops: Record<string, unknown> = {};
     for (const [op, operand] of Object.entries(value as Filter)) {
       if (operand === undefined) continue;
+      checkOperand(resource, field, operand, `${path}.${key}.${op}`);
       if (operand === null && (field.required || (op !== "equals" && op !== "not"))) continue;
       ops[op] = operand;
     }

@@ -15,6 +15,5 @@ export { maskError } from "./mask-error.ts";
 export type { GraphqlNames } from "./names.ts";
 export { graphqlNames, parentArgument } from "./names.ts";
 export { decodeCursor, encodeCursor } from "./pagination.ts";
-export { DateTimeScalar, DecimalScalar, identifierScalar } from "./scalars.ts";
 export type { SchemaOptions } from "./schema.ts";
 export { createSchema } from "./schema.ts";

@@ -1,8 +1,8 @@
 import { ApiError, type InvalidParam } from "@tusk/errors";
-import type { Resource, ResourceField } from "@tusk/registry";
+import { foreignKeyTarget, type Resource, type ResourceField } from "@tusk/registry";
 import { type GraphQLInputFieldConfigMap, GraphQLInputObjectType, GraphQLNonNull } from "graphql";
 import { columnLimits } from "./columns.ts";
-import { fieldScalar, foreignKeyTarget } from "./field-types.ts";
+import { fieldScalar, fieldValueProblem } from "./field-types.ts";
 import { graphqlNames } from "./names.ts";
 import type { TypeCache } from "./type-cache.ts";
 
@@ -54,6 +54,8 @@ function decimalProblem(value: string, precision: number, scale: number): string
 /** Why a value does not fit its field, if it does not. */
 function problemWith(resource: Resource, field: ResourceField, value: unknown): string | undefined {
   if (value === null) return field.required ? "cannot be null" : undefined;
+  const refused = fieldValueProblem(resource, field, value);
+  if (refused) return refused;
   const limits = columnLimits(resource, field);
   if (typeof value === "string" && field.type === "String" && limits.maxLength !== undefined) {
     if ([...value].length > limits.maxLength) return `must be at most ${limits.maxLength} characters`;

@@ -20,9 +20,10 @@ function findApiError(error: unknown): ApiError | undefined {
  * found by position in the document's source.
  */
 function locationName(error: GraphQLError): string | undefined {
-  // graphql-jit reports bad variables without nodes, by message only.
+  // graphql-jit reports bad variables without nodes, by message only; graphql-js adds the
+  // path inside the variable (`at "w.createdAt.gte"`), which names the member more exactly.
   const variable = /^Variable "\$(\w+)"/.exec(error.message);
-  if (variable) return variable[1];
+  if (variable) return / at "(\w+(?:\.\w+|\[\d+\])*)"/.exec(error.message)?.[1] ?? variable[1];
   const node = error.nodes?.[0] as ASTNode | undefined;
   if (node?.kind === Kind.VARIABLE_DEFINITION) return node.variable.name.value;
   const start = node?.loc?.start;

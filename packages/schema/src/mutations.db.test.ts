@@ -183,6 +183,36 @@ describe("input validation and write errors", () => {
       "must be at most 200 characters",
     ],
     [
+      "a NUL byte in a text field (PostgreSQL cannot store it; it was a 500)",
+      `createCategory(input: { name: "a\\u0000b" }) { id }`,
+      "name",
+      "must not contain the NUL character (U+0000)",
+    ],
+    [
+      "a JSON number a double cannot carry exactly (0.1 + 0.2)",
+      `createProduct(input: { name: "x", price: 0.30000000000000004 }) { id }`,
+      "price",
+      expect.stringMatching(/15 significant digits/),
+    ],
+    [
+      "a tiny JSON number, once silently stored as 0.00",
+      `createProduct(input: { name: "x", price: 1e-7 }) { id }`,
+      "price",
+      "has more than 2 decimal places",
+    ],
+    [
+      "a huge JSON number, once an internal error",
+      `createProduct(input: { name: "x", price: 1e21 }) { id }`,
+      "price",
+      "must be less than 10^10",
+    ],
+    [
+      "a decimal with spaces, once trimmed and stored",
+      `createProduct(input: { name: "x", price: " 2 " }) { id }`,
+      "price",
+      expect.stringMatching(/not a decimal number/),
+    ],
+    [
       "null for a required field",
       `updateProduct(id: 73924, input: { name: null }) { id }`,
       "name",

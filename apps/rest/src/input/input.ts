@@ -1,54 +1,31 @@
 import { ApiError, type InvalidParam } from "@tusk/errors";
 import type { Resource, ResourceField } from "@tusk/registry";
+import { fieldCodec } from "@tusk/scalars";
 
 type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
 
-const INT32 = 2 ** 31;
-
-/** Checks one JSON value against a field's type; identifiers go through their rule (so ISBN-10 input is stored as ISBN-13). */
+/**
+ * Reads one JSON member with its field's codec (identifiers through their rule, so ISBN-10
+ * input is stored as ISBN-13), giving the canonical JSON value the GraphQL input takes.
+ */
 function coerceField(resource: Resource, field: ResourceField, value: unknown): Coerced {
   if (value === null)
     return field.required ? { ok: false, reason: "may not be null" } : { ok: true, value: null };
-  if (field.isIdentifier && !resource.identifier.serverAssigned) {
-    const parsed = resource.identifier.rule.parse(String(value));
-    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: parsed.error.message };
-  }
-  switch (field.type) {
-    case "Int":
-    case "BigInt":
-      return Number.isInteger(value) && Math.abs(value as number) < INT32
-        ? { ok: true, value }
-        : { ok: false, reason: "must be an integer" };
-    case "Float":
-      return typeof value === "number" ? { ok: true, value } : { ok: false, reason: "must be a number" };
-    case "Decimal":
-      if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value: String(value) };
-      return typeof value === "string" && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)
-        ? { ok: true, value }
-        : { ok: false, reason: "must be a decimal number (a JSON number or a numeric string)" };
-    case "Boolean":
-      return typeof value === "boolean"
-        ? { ok: true, value }
-        : { ok: false, reason: "must be true or false" };
-    case "DateTime":
-      return typeof value === "string" && !Number.isNaN(Date.parse(value))
-        ? { ok: true, value: new Date(value).toISOString() }
-        : { ok: false, reason: "must be an ISO 8601 date-time string" };
-    case "String":
-      return typeof value === "string" ? { ok: true, value } : { ok: false, reason: "must be a string" };
-    default:
-      return { ok: true, value };
-  }
+  const codec = fieldCodec(resource, field);
+  const read = codec.fromJson(value);
+  return read.ok ? { ok: true, value: codec.toJson(read.value) } : read;
 }
 
 /** Members of a representation that are not data; a client may send a fetched representation back. */
 const REPRESENTATION_MEMBERS = new Set(["_links", "_embeds"]);
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === "string" && typeof b === "string" && !Number.isNaN(Date.parse(a)) && /T/.test(a)) {
-    return Date.parse(a) === Date.parse(b);
-  }
-  return String(a) === String(b) && (a === null) === (b === null);
+/** Whether two JSON values are the same value of a field: compared in the codec's canonical form. */
+function sameValue(resource: Resource, field: ResourceField, a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown) => {
+    const read = coerceField(resource, field, value);
+    return JSON.stringify(read.ok ? read.value : value);
+  };
+  return canonical(a) === canonical(b);
 }
 
 function objectBody(body: unknown): Record<string, unknown> {
@@ -99,7 +76,10 @@ export function createInput(
     }
     const coerced = coerceField(resource, field, value);
     if (!coerced.ok) errors.push({ name, reason: coerced.reason });
-    else if (Object.hasOwn(fixed, field.name) && !sameValue(fixed[field.name], coerced.value))
+    else if (
+      Object.hasOwn(fixed, field.name) &&
+      !sameValue(resource, field, fixed[field.name], coerced.value)
+    )
       errors.push({ name, reason: "is given by the URI and must match it" });
     else input[field.name] = coerced.value;
   }
@@ -126,9 +106,7 @@ export function updateInput(resource: Resource, body: unknown, current: Readonly
   const input: Record<string, unknown> = {};
   for (const { name, value, field } of knownMembers(resource, body, errors)) {
     if (field.writable !== "always") {
-      const given = field.isIdentifier ? resource.identifier.rule.parse(String(value)) : undefined;
-      const comparable = given?.ok ? given.value : value;
-      if (!sameValue(comparable, current[field.name])) {
+      if (!sameValue(resource, field, value, current[field.name])) {
         const why = field.isIdentifier ? "the identifier never changes" : "cannot be changed after creation";
         errors.push({ name, reason: why });
       }

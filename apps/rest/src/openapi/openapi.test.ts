@@ -1,5 +1,6 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { registry } from "@tusk/registry";
+import { scalarCodecs } from "@tusk/scalars";
 import { createSchema } from "@tusk/schema";
 import { createUriBuilder } from "@tusk/uri";
 import request from "supertest";
@@ -145,7 +146,11 @@ describe("the OpenAPI document", () => {
       expect(components.schemas[`${resource.model}HalList`]).toBeDefined();
     }
     const product = components.schemas.Product.properties;
-    expect(product.price).toMatchObject({ type: "string" });
+    // Field schemas are the codecs' own: what a body may hold is what the API accepts.
+    expect(product.price).toEqual(scalarCodecs.Decimal.jsonSchema.output);
+    expect(product.stock).toEqual(scalarCodecs.Int.jsonSchema.output);
+    const create = components.schemas.ProductCreate.properties;
+    expect(create.price).toEqual(scalarCodecs.Decimal.jsonSchema.input);
     expect(product.created_at).toMatchObject({ format: "date-time", readOnly: true });
     const content = op("/v1/products/{product_id}", "get").responses["200"].content;
     expect(Object.keys(content)).toEqual([

@@ -1,4 +1,5 @@
 import type { Resource, ResourceField } from "@tusk/registry";
+import { scalarCodecs, type ValueSchemas } from "@tusk/scalars";
 import type { ResourceFacts } from "../operations/index.ts";
 import { profileMediaType } from "../representation/negotiate.ts";
 
@@ -21,25 +22,17 @@ export function schemaNames(resource: Resource) {
   };
 }
 
-/** How each registry scalar travels in JSON: decimals as exact strings, dates as ISO 8601 strings. */
-const SCALAR: Record<ResourceField["type"], JsonSchema> = {
-  String: { type: "string" },
-  Int: { type: "integer", format: "int32" },
-  BigInt: { type: "string", pattern: "^-?[0-9]+$" },
-  Float: { type: "number" },
-  Decimal: { type: "string", pattern: "^-?[0-9]+(\\.[0-9]+)?$", description: "exact decimal, as a string" },
-  Boolean: { type: "boolean" },
-  DateTime: { type: "string", format: "date-time" },
-  Json: {},
-};
-
-/** The value schema of one field; the identifier carries its rule's pattern and example. */
+/**
+ * The value schema of one field, from its type's codec: what bodies may hold (`input`) or what
+ * representations hold (`output`); the identifier carries its rule's pattern and example.
+ */
 export function fieldSchema(
   resource: Resource,
   field: ResourceField,
+  direction: keyof ValueSchemas = "output",
   nullable = !field.required,
 ): JsonSchema {
-  const schema: JsonSchema = { ...SCALAR[field.type] };
+  const schema: JsonSchema = { ...scalarCodecs[field.type].jsonSchema[direction] };
   if (field.isIdentifier) {
     const rule = resource.identifier.rule;
     if (schema.type === "string") schema.pattern = rule.pattern;
@@ -50,6 +43,7 @@ export function fieldSchema(
   }
   if (field.writable === "never") schema.readOnly = true;
   if (nullable && typeof schema.type === "string") schema.type = [schema.type, "null"];
+  else if (nullable && Array.isArray(schema.type)) schema.type = [...schema.type, "null"];
   return schema;
 }
 
@@ -115,7 +109,7 @@ function createSchema(resource: Resource): JsonSchema {
   const required: string[] = [];
   for (const field of resource.fields) {
     if (field.writable === "never" || parentKeys.has(field.name)) continue;
-    properties[field.restName] = fieldSchema(resource, field);
+    properties[field.restName] = fieldSchema(resource, field, "input");
     if (field.requiredOnCreate) required.push(field.restName);
   }
   return { type: "object", properties, required, additionalProperties: false };
@@ -125,7 +119,7 @@ function createSchema(resource: Resource): JsonSchema {
 function patchSchema(resource: Resource): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const field of resource.fields) {
-    if (field.writable === "always") properties[field.restName] = fieldSchema(resource, field);
+    if (field.writable === "always") properties[field.restName] = fieldSchema(resource, field, "input");
   }
   return { type: "object", properties, additionalProperties: false };
 }

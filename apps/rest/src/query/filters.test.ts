@@ -1,3 +1,4 @@
+import { identifierCodecs, scalarCodecs } from "@tusk/scalars";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FilterOperator } from "../operations/index.ts";
@@ -21,18 +22,22 @@ describe("parseFilterValue", () => {
     ["in(1,2,3)", { in: [1, 2, 3] }],
     ["not(gte(5))", { not: { gte: 5 } }],
     ["not(5)", { not: { equals: 5 } }],
+    ["-2147483648", { equals: -2147483648 }],
   ])("reads %s", (raw, filter) => {
-    expect(parseFilterValue("id", raw, intOperators)).toEqual({ ok: true, filter });
+    expect(parseFilterValue("id", raw, intOperators, scalarCodecs.Int)).toEqual({ ok: true, filter });
   });
 
   it.each([
     ["between(1,2)", /unknown operator "between"/],
-    ["gte(x)", /not an integer/],
+    ["gte(x)", /must be an integer/],
     ["in()", /at least one/],
-    ["in(1,,2)", /not an integer/],
-    ["99999999999", /out of range/],
+    ["in(1,,2)", /must be an integer/],
+    ["99999999999", /from -2147483648 to 2147483647/],
+    ["-2147483649", /from -2147483648 to 2147483647/],
+    ["+5", /must be an integer/],
+    ["05", /must be an integer/],
   ])("refuses %s, naming the parameter", (raw, reason) => {
-    const result = parseFilterValue("id", raw, intOperators);
+    const result = parseFilterValue("id", raw, intOperators, scalarCodecs.Int);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.name).toBe("id");
@@ -46,7 +51,7 @@ describe("parseFilterValue", () => {
       const decimalOperators = new Map<string, FilterOperator>([
         ["gte", { name: "gte", shape: "value", scalar: "Decimal" }],
       ]);
-      const result = parseFilterValue("price", `gte(${raw})`, decimalOperators);
+      const result = parseFilterValue("price", `gte(${raw})`, decimalOperators, scalarCodecs.Decimal);
       expect(result.ok).toBe(false);
       if (!result.ok)
         expect(result.error).toMatchObject({ name: "price", reason: expect.stringMatching(/decimal/) });
@@ -54,17 +59,17 @@ describe("parseFilterValue", () => {
   );
 
   it("parses identifier values through their rule", () => {
-    expect(parseFilterValue("isbn", "0-306-40615-2", isbnOperators)).toEqual({
+    expect(parseFilterValue("isbn", "0-306-40615-2", isbnOperators, identifierCodecs.isbn)).toEqual({
       ok: true,
       filter: { equals: "9780306406157" },
     });
-    expect(parseFilterValue("isbn", "9780306406158", isbnOperators).ok).toBe(false);
+    expect(parseFilterValue("isbn", "9780306406158", isbnOperators, identifierCodecs.isbn).ok).toBe(false);
   });
 
   it("never throws, whatever the value", () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
-        parseFilterValue("id", raw, intOperators);
+        parseFilterValue("id", raw, intOperators, scalarCodecs.Int);
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { ApiError, type InvalidParam } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
+import { fieldCodec } from "@tusk/scalars";
 import type { ResourceFacts } from "../operations/index.ts";
 import { decodeCursor, type PageDirection } from "./cursor.ts";
 import { parseFilterValue } from "./filters.ts";
@@ -98,7 +99,7 @@ export function parseQuery(
         continue;
       }
       for (const raw of values) {
-        const parsed = parseFilterValue(name, raw, operators);
+        const parsed = parseFilterValue(name, raw, operators, fieldCodec(resource, field));
         if (parsed.ok) conditions.push({ [field.name]: parsed.filter });
         else errors.push(parsed.error);
       }

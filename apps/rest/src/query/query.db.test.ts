@@ -162,4 +162,43 @@ describe("query strings", () => {
     const zoomed = await get("/v1/products/73924?zoom=categories");
     expect(plain.headers.etag).not.toBe(zoomed.headers.etag);
   });
+
+  it("a NUL byte in a text filter is a 400 naming the parameter, not a 500", async () => {
+    for (const path of [
+      "/v1/products?name=%00",
+      "/v1/products?name=in(a,%00)",
+      "/v1/users?email=contains(%00)",
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.invalid_params, path).toEqual([
+        {
+          name: expect.stringMatching(/^(name|email)$/),
+          reason: "must not contain the NUL character (U+0000)",
+        },
+      ]);
+    }
+  });
+
+  it("a year-0000 date filter is a 400 naming the parameter, not a 500", async () => {
+    const res = await get("/v1/products?created_at=gte(0000-01-01)");
+    expect(res.status).toBe(400);
+    expect(res.body.invalid_params).toEqual([
+      { name: "created_at", reason: "year 0000 does not exist; years run from 0001 to 9999" },
+    ]);
+  });
+
+  it("impossible dates and space-separated times are refused, never read loosely", async () => {
+    for (const value of ["2026-02-30", "2026-12-01%2010:00:00", "2026-12-01T10:00:00"]) {
+      const res = await get(`/v1/products?created_at=lt(${value})`);
+      expect(res.status, value).toBe(400);
+      expect(res.body.invalid_params[0].name).toBe("created_at");
+    }
+  });
+
+  it("the smallest 32-bit integer is a valid Int filter", async () => {
+    const res = await get("/v1/products?stock=gte(-2147483648)&limit=1");
+    expect(res.status).toBe(200);
+    expect((await get("/v1/products?stock=gte(-2147483649)")).status).toBe(400);
+  });
 });

@@ -72,6 +72,25 @@ describe("writes", () => {
     expect(cursor.body.invalid_params[0].name).toBe("cursor");
   });
 
+  it("a NUL byte in a written text field is a 422 naming the member, not a 500", async () => {
+    const res = await request(t.app).post("/v1/categories").send({ name: "\u0000" });
+    expect(res.status).toBe(422);
+    expect(res.body.invalid_params).toEqual([
+      { name: "name", reason: "must not contain the NUL character (U+0000)" },
+    ]);
+    const patch = await request(t.app).patch("/v1/products/73924").send({ description: "a\u0000b" });
+    expect(patch.status).toBe(422);
+    expect(patch.body.invalid_params[0].name).toBe("description");
+  });
+
+  it("decimals in bodies follow the one Decimal syntax: no spaces, signs or exponents in strings", async () => {
+    for (const price of [" 2 ", "+1.", ".5", "1e-7", 1e-7, 1e21, 0.1 + 0.2]) {
+      const res = await request(t.app).patch("/v1/products/73924").send({ price });
+      expect(res.status, String(price)).toBe(422);
+      expect(res.body.invalid_params, String(price)).toEqual([{ name: "price", reason: expect.any(String) }]);
+    }
+  });
+
   it("#121 deleting a resource others still refer to is 409", async () => {
     const res = await request(t.app).delete("/v1/users/jdoe");
     expect(res.status).toBe(409);
