@@ -2,6 +2,7 @@ import { ApiError } from "@tusk/errors";
 import { describe, expect, it } from "vitest";
 import { authenticate, bearerToken, wwwAuthenticate } from "./bearer.ts";
 import { ANONYMOUS, userCaller } from "./caller.ts";
+import { readAuthSettings } from "./settings.ts";
 import type { TokenVerifier } from "./verifier.ts";
 
 describe("bearerToken", () => {
@@ -71,5 +72,25 @@ describe("authenticate", () => {
     await expect(authenticate("Bearer bad", { verifier, anonymous: "read" })).rejects.toMatchObject({
       challenge: { error: "invalid_token" },
     });
+  });
+});
+
+describe("readAuthSettings", () => {
+  it("defaults to anonymous reading and no keys", () => {
+    expect(readAuthSettings({})).toEqual({ verifier: undefined, anonymous: "read" });
+  });
+
+  it("reads the key source and the claims to check", () => {
+    expect(
+      readAuthSettings({
+        AUTH_JWKS_URL: "https://id.example.com/jwks",
+        AUTH_AUDIENCE: "tusk",
+        AUTH_ANONYMOUS: "none",
+      }),
+    ).toEqual({ verifier: { jwksUrl: "https://id.example.com/jwks", audience: "tusk" }, anonymous: "none" });
+  });
+
+  it("refuses an anonymous setting it does not know", () => {
+    expect(() => readAuthSettings({ AUTH_ANONYMOUS: "write" })).toThrow(/must be "none" or "read"/);
   });
 });

@@ -1,7 +1,7 @@
 import { registry } from "@tusk/registry";
 import { describe, expect, it } from "vitest";
 import { hasScope, isAdmin, userCaller } from "./caller.ts";
-import { ADMIN_SCOPE, scopeCatalog, scopeFor } from "./scopes.ts";
+import { ADMIN_SCOPE, customerScopes, scopeCatalog, scopeFor } from "./scopes.ts";
 
 describe("scopes", () => {
   it("has read and write for every collection of the registry, and admin, and nothing else", () => {
@@ -15,6 +15,15 @@ describe("scopes", () => {
     const catalog = new Map(scopeCatalog(registry).map((s) => [s.name, s.description]));
     expect(catalog.get("orders:read")).toMatch(/only your own rows/);
     expect(catalog.get("products:read")).not.toMatch(/own rows/);
+  });
+
+  it("gives a customer every read, and write only where rows belong to their owner", () => {
+    const scopes = customerScopes(registry);
+    expect(scopes).toContain("products:read");
+    expect(scopes).toContain("orders:write");
+    expect(scopes).toContain("line_items:write");
+    expect(scopes).not.toContain("products:write");
+    expect(scopes).not.toContain(ADMIN_SCOPE);
   });
 
   it("names a scope after the REST collection", () => {

@@ -49,3 +49,17 @@ export function scopeCatalog(registry: Registry): { name: string; description: s
   scopes.push({ name: ADMIN_SCOPE, description: "Everything, on every row." });
   return scopes;
 }
+
+/**
+ * The scopes of an ordinary customer: read everything, and write the resources whose rows belong
+ * to their owner (the schema layer keeps those writes to the customer's own rows).
+ *
+ * @example
+ * customerScopes(registry); // ["users:read", "users:write", "categories:read", ..., "orders:write", ...]
+ */
+export function customerScopes(registry: Registry): string[] {
+  return registry.resources.flatMap((resource) => [
+    scopeFor(resource, "read"),
+    ...(resource.access.owner ? [scopeFor(resource, "write")] : []),
+  ]);
+}
