@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Totals every vitest JSON report of this run and prints exactly one closing
 // line, `N passed, N failed`, which is what CI reads. A suite that failed to
-// load counts as a failure, and so does a package with tests but no report
+// load or whose hooks failed counts as a failure, and so does a package with tests but no report
 // (its test run crashed before vitest could write one). `--run-failed` says
 // the test command itself exited non-zero.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -28,8 +28,11 @@ for (const dir of workspaceDirs()) {
   }
   for (const file of found) {
     const report = JSON.parse(readFileSync(join(reports, file), "utf8"));
+    // A file that failed with no failed test: it failed to load, or a hook (beforeAll) failed
+    // and its tests were skipped. Either way it counts as one failure.
     const brokenSuites = (report.testResults ?? []).filter(
-      (suite) => suite.status === "failed" && (suite.assertionResults ?? []).length === 0,
+      (suite) =>
+        suite.status === "failed" && !(suite.assertionResults ?? []).some((test) => test.status === "failed"),
     );
     for (const suite of brokenSuites) {
       console.error(
