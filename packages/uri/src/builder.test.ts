@@ -1,4 +1,4 @@
-import { registry } from "@tusk/registry";
+import { buildRegistry, definition, readGeneratedDatamodel, registry } from "@tusk/registry";
 import { describe, expect, test } from "vitest";
 import { createUriBuilder } from "./builder.ts";
 
@@ -30,6 +30,13 @@ const [product, category, order, lineItem, book, user, vehicle] = [
   ReturnType<typeof resource>,
   ReturnType<typeof resource>,
 ];
+
+/** The same registry with products offering no views. */
+const withoutViews = buildRegistry(readGeneratedDatamodel(), {
+  ...definition,
+  resources: { ...definition.resources, Product: { ...definition.resources.Product, views: [] } },
+});
+const productWithoutViews = withoutViews.byModel("Product")!;
 
 describe("createUriBuilder", () => {
   test("defaults to v1 and drops trailing slashes from the base", () => {
@@ -158,11 +165,16 @@ describe("builds", () => {
       () => uris.definition(lineItem),
       "http://localhost:4000/v1/line_items/definition",
     ],
-    ["view", () => uris.view(product, "top-sellers"), "http://localhost:4000/v1/products/views/top-sellers"],
+    ["view", () => uris.view(product, "summary"), "http://localhost:4000/v1/products/views/summary"],
     [
-      "view name encoded",
-      () => uris.view(product, "a/b c%"),
-      "http://localhost:4000/v1/products/views/a%2Fb%20c%25",
+      "view over a relation",
+      () => uris.relationView(category, { id: 36 }, relation("Category", "products"), "summary"),
+      "http://localhost:4000/v1/categories/36/products/views/summary",
+    ],
+    [
+      "view over a parent's nested-only children",
+      () => uris.relationView(order, { id: 9 }, relation("Order", "lineItems"), "summary"),
+      "http://localhost:4000/v1/orders/9/line_items/views/summary",
     ],
     ["url", () => uris.url("/v1/products/73924"), "http://localhost:4000/v1/products/73924"],
   ])("%s", (_, build, expected) => {
@@ -194,9 +206,26 @@ describe("refuses to build what cannot be served", () => {
       "a relational item without its id",
       () => uris.relationItem(category, { id: 36 }, relation("Category", "products"), {}),
     ],
-    ["an empty view name", () => uris.view(product, "")],
+    ["a view of a nested-only resource at the root", () => uris.view(lineItem, "summary")],
+    [
+      "a view over a to-one relation",
+      () => uris.relationView(order, { id: 9 }, relation("Order", "user"), "summary"),
+    ],
+    ["a view the resource does not offer", () => uris.view(productWithoutViews, "summary")],
     ["a URL for a path outside the version", () => uris.url("/v2/products")],
   ])("%s", (_, build) => {
     expect(build).toThrow(TypeError);
+  });
+});
+
+describe("views are the registry's", () => {
+  test("a resource that offers no views has none to parse, at the root or under a relation", () => {
+    const parser = createUriBuilder({ registry: withoutViews, baseUrl: "http://localhost:4000" });
+    expect(parser.parse("/v1/products/views/summary")).toMatchObject({
+      ok: false,
+      reason: { code: "not-found" },
+    });
+    expect(parser.parse("/v1/categories/36/products/views/summary")).toMatchObject({ ok: false });
+    expect(parser.parse("/v1/categories/views/summary")).toMatchObject({ ok: true, route: { kind: "view" } });
   });
 });

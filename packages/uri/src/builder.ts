@@ -1,4 +1,4 @@
-import type { Registry, Resource, ResourceRelation } from "@tusk/registry";
+import type { Registry, Resource, ResourceRelation, ViewName } from "@tusk/registry";
 import { createPathParser } from "./parse.ts";
 import { createPathMaker, type PathMaker } from "./paths.ts";
 import type { IdValue, ItemAddress, ParseRouteResult } from "./route.ts";
@@ -56,8 +56,15 @@ export interface UriBuilder {
   ): string;
   /** `{base}/v1/products/definition`; nested-only resources too: `{base}/v1/line_items/definition`. */
   definition(resource: Resource): string;
-  /** `{base}/v1/products/views/{name}`, the name encoded as one segment. */
-  view(resource: Resource, name: string): string;
+  /** `{base}/v1/products/views/{name}`; throws for a view the resource does not offer, and for nested-only resources. */
+  view(resource: Resource, name: ViewName): string;
+  /** `{base}/v1/categories/36/products/views/{name}`: a view over a to-many relation's collection. */
+  relationView(
+    resource: Resource,
+    record: Readonly<Record<string, unknown>>,
+    relation: ResourceRelation,
+    name: ViewName,
+  ): string;
   /** An absolute URI for a path starting with `/{version}` (such as a route's `canonicalPath`). */
   url(path: string): string;
   /** Parses an absolute URI under `baseUrl`, or a path starting with `/{version}`; the query string is ignored. */
@@ -150,6 +157,8 @@ export function createUriBuilder(options: UriBuilderOptions): UriBuilder {
     },
     definition: (resource) => absolute(paths.definition(resource)),
     view: (resource, name) => absolute(paths.view(resource, name)),
+    relationView: (resource, record, relation, name) =>
+      absolute(paths.relationView(addressOf(resource, record), relation, name)),
     url(path) {
       if (!path.startsWith(`${paths.root()}/`) && path !== paths.root())
         throw new TypeError(`"${path}" is not a path under ${paths.root()}`);

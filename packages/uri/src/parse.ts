@@ -1,7 +1,7 @@
-import type { Registry, Resource } from "@tusk/registry";
+import type { Registry, Resource, ViewName } from "@tusk/registry";
 import type { PathMaker } from "./paths.ts";
 import type { IdValue, ItemAddress, ParseRouteResult, Route, RouteError } from "./route.ts";
-import { decodeSegment, isSegmentValue } from "./segment.ts";
+import { decodeSegment } from "./segment.ts";
 
 /** A route before `canonical` is decided by comparing `canonicalPath` with the path given. */
 type Draft = Route extends infer R ? (R extends Route ? Omit<R, "canonical"> : never) : never;
@@ -32,11 +32,23 @@ function parseId(resource: Resource, raw: string, position: number): IdResult {
   return { ok: false, reason: { code: "bad-identifier", message, resource, segment: raw, position, error } };
 }
 
-/** The view name after `views`: exactly one segment that decodes to a usable name. */
-function viewName(segments: readonly string[]): string | undefined {
+type ViewResult = { ok: true; name: ViewName } | { ok: false; result: ParseRouteResult };
+
+/**
+ * The view after `views`: exactly one segment that decodes to a view the resource offers over
+ * its collections, so an unknown view is not found here rather than by whoever serves it.
+ */
+function viewOf(resource: Resource, segments: readonly string[]): ViewResult {
   const [raw, ...rest] = segments;
-  const name = raw === undefined || rest.length > 0 ? undefined : decodeSegment(raw);
-  return name !== undefined && isSegmentValue(name) ? name : undefined;
+  if (raw === undefined || rest.length > 0)
+    return { ok: false, result: notFound("a view path is .../views/{name}") };
+  const decoded = decodeSegment(raw);
+  const name = resource.views.find((view) => view === decoded);
+  if (name === undefined) {
+    const offered = resource.views.join(", ") || "none";
+    return { ok: false, result: notFound(`${resource.path} offer no view "${raw}" (views: ${offered})`) };
+  }
+  return { ok: true, name };
 }
 
 /**
@@ -66,18 +78,7 @@ export function createPathParser(
         const canonicalResourceUri = paths.definition(resource);
         return done({ kind: "definition", resource, item, canonicalPath, canonicalResourceUri, ...moved });
       }
-      if (head === VIEWS) {
-        const name = viewName(more);
-        if (name === undefined) return notFound("a view path is .../views/{name}");
-        return done({
-          kind: "view",
-          resource,
-          name,
-          item,
-          canonicalPath: paths.view(resource, name, address),
-          ...moved,
-        });
-      }
+      if (head === VIEWS) return notFound("views are over collections; items have none");
       const relation = resource.relations.find((r) => r.path === head);
       if (!relation) return notFound(`${resource.path} have no relation named "${head}"`);
       const [targetRaw, ...rest] = more;
@@ -91,6 +92,20 @@ export function createPathParser(
         });
       if (relation.cardinality === "to-one")
         return notFound(`${relation.path} is a single resource, not a list`);
+      // `views` is a reserved word no identifier can take, so it always starts a view here.
+      if (targetRaw === VIEWS) {
+        const view = viewOf(relation.target, rest);
+        if (!view.ok) return view.result;
+        return done({
+          kind: "relation-view",
+          ...address,
+          relation,
+          name: view.name,
+          canonicalPath: paths.relationView(address, relation, view.name),
+          collectionPath: paths.relation(address, relation),
+          ...moved,
+        });
+      }
       const target = parseId(relation.target, targetRaw, position + 1);
       if (!target.ok) return target;
       if (relation.target.parent?.collection === relation) {
@@ -147,12 +162,14 @@ export function createPathParser(
       if (after.length > 0) return notFound("nothing is served below a definition");
       return done({ kind: "definition", resource, canonicalPath: paths.definition(resource), ...moved });
     }
-    if (second === VIEWS) {
-      const name = viewName(after);
-      if (name === undefined) return notFound("a view path is .../views/{name}");
-      return done({ kind: "view", resource, name, canonicalPath: paths.view(resource, name), ...moved });
-    }
     if (nestedOnly) return notFound(nestedOnly);
+    if (second === VIEWS) {
+      const view = viewOf(resource, after);
+      if (!view.ok) return view.result;
+      const canonicalPath = paths.view(resource, view.name);
+      const collectionPath = paths.resourcePath(resource);
+      return done({ kind: "view", resource, name: view.name, canonicalPath, collectionPath, ...moved });
+    }
     const id = parseId(resource, second, 1);
     if (!id.ok) return id;
     return itemRoutes({ resource, id: id.value }, after, 2, moved);

@@ -1,4 +1,4 @@
-import type { Resource, ResourceRelation } from "@tusk/registry";
+import type { Resource, ResourceRelation, ViewName } from "@tusk/registry";
 import type { IdValue, ItemAddress } from "./route.ts";
 import { encodeSegment } from "./segment.ts";
 
@@ -32,7 +32,10 @@ export interface PathMaker {
   relationItem(address: ItemAddress, relation: ResourceRelation, targetId: IdValue): string;
   /** `/v1/{path}/definition`, or `/v1/{path}/{id}/definition` when an item is given. */
   definition(resource: Resource, item?: ItemAddress): string;
-  view(resource: Resource, name: string, item?: ItemAddress): string;
+  /** `/v1/{path}/views/{name}`: a view over a root collection. */
+  view(resource: Resource, name: ViewName): string;
+  /** `/v1/{path}/{id}/{relation}/views/{name}`: a view over a to-many relation's collection. */
+  relationView(address: ItemAddress, relation: ResourceRelation, name: ViewName): string;
 }
 
 /** Creates the {@link PathMaker} for one URI version. */
@@ -40,6 +43,11 @@ export function createPathMaker(version: string): PathMaker {
   const root = `/${encodeSegment(version)}`;
   const resourcePath = (resource: Resource) => `${root}/${resource.path}`;
   const idSegment = (resource: Resource, id: IdValue) => encodeSegment(canonicalId(resource, id));
+  // Every view URI is encoded here, and only for a view the resource offers.
+  const viewSegment = (resource: Resource, name: ViewName) => {
+    if (!resource.views.includes(name)) throw new TypeError(`${resource.path} offer no view "${name}"`);
+    return encodeSegment(name);
+  };
 
   function item(address: ItemAddress): string {
     const { resource, id, parent } = address;
@@ -82,7 +90,17 @@ export function createPathMaker(version: string): PathMaker {
       return `${relation(address, rel)}/${idSegment(rel.target, targetId)}`;
     },
     definition: (resource, address) => `${address ? item(address) : resourcePath(resource)}/definition`,
-    view: (resource, name, address) =>
-      `${address ? item(address) : resourcePath(resource)}/views/${encodeSegment(name)}`,
+    view(resource, name) {
+      if (resource.parent)
+        throw new TypeError(
+          `${resource.model} exists only under ${resource.parent.resource.model}; views are under it`,
+        );
+      return `${resourcePath(resource)}/views/${viewSegment(resource, name)}`;
+    },
+    relationView(address, rel, name) {
+      if (rel.cardinality === "to-one")
+        throw new TypeError(`${address.resource.model}.${rel.name} is to-one; it has no views`);
+      return `${relation(address, rel)}/views/${viewSegment(rel.target, name)}`;
+    },
   };
 }

@@ -9,7 +9,6 @@ import { describe, expect, test } from "vitest";
 import { anyText, validId } from "../test/arbitraries.ts";
 import { createUriBuilder } from "./builder.ts";
 import type { Route } from "./route.ts";
-import { isSegmentValue } from "./segment.ts";
 
 const uris = createUriBuilder({ registry, baseUrl: "https://api.example.com/base" });
 const RUNS = { numRuns: 40 };
@@ -48,12 +47,8 @@ const listRelations = (resource: Resource): ResourceRelation[] =>
 describe.each(registry.resources.map((r) => [r.model, r] as const))("%s", (_, resource) => {
   test("definition and views", () => {
     expect(routeOf(uris.definition(resource))).toMatchObject({ kind: "definition", resource });
-    fc.assert(
-      fc.property(anyText({ minLength: 1 }).filter(isSegmentValue), (name) => {
-        expect(routeOf(uris.view(resource, name))).toMatchObject({ kind: "view", resource, name });
-      }),
-      RUNS,
-    );
+    for (const name of resource.parent ? [] : resource.views)
+      expect(routeOf(uris.view(resource, name))).toMatchObject({ kind: "view", resource, name });
   });
 
   test("collection (root resources only)", () => {
@@ -83,6 +78,22 @@ describe.each(registry.resources.map((r) => [r.model, r] as const))("%s", (_, re
         expect(routeOf(uris.relation(resource, record, relation))).toEqual(
           expect.objectContaining({ kind: "relation", resource, relation, ...expected }),
         );
+      }),
+      RUNS,
+    );
+  });
+
+  test.each(listRelations(resource).map((r) => [r.name, r] as const))("views over %s", (_, relation) => {
+    fc.assert(
+      fc.property(recordArbitrary(resource), ({ record, expected }) => {
+        for (const name of relation.target.views) {
+          const route = routeOf(uris.relationView(resource, record, relation, name));
+          expect(route).toEqual(
+            expect.objectContaining({ kind: "relation-view", resource, relation, name, ...expected }),
+          );
+          if (route.kind === "relation-view")
+            expect(uris.url(route.collectionPath)).toBe(uris.relation(resource, record, relation));
+        }
       }),
       RUNS,
     );

@@ -1,5 +1,5 @@
 import type { IdentifierError } from "@tusk/identifiers";
-import type { Resource, ResourceRelation } from "@tusk/registry";
+import type { Resource, ResourceRelation, ViewName } from "@tusk/registry";
 
 /**
  * An identifier value after parsing: a number for integer rules, the canonical string otherwise.
@@ -60,7 +60,8 @@ export interface ItemAddress {
 /**
  * A parsed NARWHL path. `item` is also the route of a nested-only resource under its parent
  * (`/v1/orders/9/line_items/12345`): that path is the line item's canonical URI, not a relational
- * view of it.
+ * view of it. Views are over collections: a root collection's (`view`) or a to-many relation's
+ * (`relation-view`, `/v1/categories/36/products/views/summary`).
  *
  * @example
  * function describe(route: Route): string {
@@ -88,11 +89,19 @@ export type Route =
   | (RouteBase & {
       readonly kind: "view";
       readonly resource: Resource;
-      /** The decoded view name. */
-      readonly name: string;
-      /** Set for item views: `/v1/products/74921/views/{name}`. */
-      readonly item?: Omit<ItemAddress, "resource">;
-    });
+      /** A view the resource offers (`resource.views`); any other name is not found. */
+      readonly name: ViewName;
+      /** The collection the view is over: `/v1/products`. */
+      readonly collectionPath: string;
+    })
+  | (RouteBase & {
+      readonly kind: "relation-view";
+      readonly relation: ResourceRelation;
+      /** A view the relation's target offers; any other name is not found. */
+      readonly name: ViewName;
+      /** The collection the view is over: `/v1/categories/36/products`. */
+      readonly collectionPath: string;
+    } & ItemAddress);
 
 /**
  * The `kind` of every route.

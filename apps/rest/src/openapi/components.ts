@@ -7,12 +7,16 @@ export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
   Link: {
     type: "object",
     description:
-      "A NARWHL-JSON link. `rel` is a registered relation name (self, up, next, ...) or the absolute URI of the target's definition; `method` is a method the target accepts.",
+      "A NARWHL-JSON link. `rel` is a registered relation name (self, up, next, related, ...) or the absolute URI of the target's definition; `method` is a method the target accepts.",
     properties: {
       rel: { type: "string" },
       href: { type: "string", format: "uri" },
       method: { type: "string", enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] },
-      name: { type: "string", description: "the relation's short name (its zoom value)" },
+      name: {
+        type: "string",
+        description:
+          "the relation's short name (its zoom value), or on a definition's `related` links the view's name",
+      },
     },
     required: ["rel", "href", "method"],
   },

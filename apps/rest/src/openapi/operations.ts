@@ -40,8 +40,6 @@ function documentContent(resource: Resource, list: boolean) {
 /** The 200 body of a GET, by route kind. */
 function readContent(template: PathTemplate): Record<string, unknown> {
   const { route } = template;
-  const resource = representedResource(route);
-  if (template.view && resource) return json(ref(schemaNames(resource).summary));
   switch (route.kind) {
     case "root":
       return json(ref("Root"));
@@ -54,6 +52,8 @@ function readContent(template: PathTemplate): Record<string, unknown> {
       return json(ref("Definition"));
     case "view":
       return json(ref(schemaNames(route.resource).summary));
+    case "relation-view":
+      return json(ref(schemaNames(route.relation.target).summary));
     case "collection":
     case "item":
       return documentContent(route.resource, isList(route));
@@ -71,7 +71,7 @@ function queryParameters(template: PathTemplate, inputs: OperationInputs): Param
   const resource = representedResource(route);
   if (!resource || route.kind === "definition") return [];
   const facts = inputs.facts(resource);
-  if (route.kind === "view" || template.view) return filterParameters(resource, facts);
+  if (route.kind === "view" || route.kind === "relation-view") return filterParameters(resource, facts);
   if (isList(route)) {
     return [
       ...filterParameters(resource, facts),

@@ -39,14 +39,8 @@ function operationId(method: string, path: string, prefix = ""): string {
 function summary(template: PathTemplate, method: string): string {
   const target = representedResource(template.route);
   if (method === "OPTIONS") return `Allowed methods${target ? ` and the definition of ${target.path}` : ""}`;
-  const { route, view } = template;
   const tableMethod = method === "HEAD" ? "GET" : method;
-  const served =
-    view && route.kind === "relation"
-      ? tableMethod === "GET"
-        ? `View ${view} over the ${route.resource.path} ${route.relation.restName}`
-        : undefined
-      : servedMethods(route).find((entry) => entry.method === tableMethod)?.summary;
+  const served = servedMethods(template.route).find((entry) => entry.method === tableMethod)?.summary;
   if (served === undefined) return "Not supported here: 405 with Allow";
   return method === "HEAD" ? `${served} (headers only)` : served;
 }

@@ -1,6 +1,6 @@
 import type { Registry, Resource } from "@tusk/registry";
 import { encodeSegment, type Route, type UriBuilder } from "@tusk/uri";
-import { allowedMethods } from "../surface/index.ts";
+import { allowedMethods, registrySubjects, type Subject } from "../surface/index.ts";
 import { idParamName } from "./parameters.ts";
 
 /** One path segment: a literal name, or an identifier of a resource. */
@@ -15,8 +15,6 @@ export interface PathTemplate {
   readonly route: Route;
   /** The resource whose tag the path is listed under. */
   readonly tag: string;
-  /** Set for a view under a relation's collection: its name (the route is the relation's). */
-  readonly view?: string;
 }
 
 const lit = (literal: string): Segment => ({ literal });
@@ -28,30 +26,35 @@ function itemSegments(resource: Resource): Segment[] {
   return [...itemSegments(nesting.resource), lit(nesting.collection.path), id(resource)];
 }
 
-/** Every path shape the registry yields, before the parser confirms each. */
-function shapes(registry: Registry): { segments: Segment[]; tag: string }[] {
-  const out: { segments: Segment[]; tag: string }[] = [
-    { segments: [], tag: "api" },
-    { segments: [lit("openapi.json")], tag: "api" },
-  ];
-  for (const resource of registry.resources) {
-    const tag = resource.path;
-    out.push({ segments: [lit(resource.path), lit("definition")], tag });
-    if (!resource.parent) {
-      out.push({ segments: [lit(resource.path)], tag });
-      for (const view of resource.views) {
-        out.push({ segments: [lit(resource.path), lit("views"), lit(view)], tag });
-      }
-    }
-    const item = itemSegments(resource);
-    out.push({ segments: item, tag }, { segments: [...item, lit("definition")], tag });
-    for (const relation of resource.relations) {
-      const base = [...item, lit(relation.path)];
-      out.push({ segments: base, tag });
-      if (relation.cardinality !== "to-one") out.push({ segments: [...base, id(relation.target)], tag });
-    }
+/** The path shapes of one route of the registry (a definition also has its item form). */
+function shapesOf(subject: Subject): Segment[][] {
+  switch (subject.kind) {
+    case "root":
+      return [[]];
+    case "openapi":
+      return [[lit("openapi.json")]];
+    case "definition":
+      return [
+        [lit(subject.resource.path), lit("definition")],
+        [...itemSegments(subject.resource), lit("definition")],
+      ];
+    case "collection":
+      return [[lit(subject.resource.path)]];
+    case "view":
+      return [[lit(subject.resource.path), lit("views"), lit(subject.name)]];
+    case "item":
+      return [itemSegments(subject.resource)];
+    case "relation":
+      return [[...itemSegments(subject.resource), lit(subject.relation.path)]];
+    case "relation-item":
+      return [[...itemSegments(subject.resource), lit(subject.relation.path), id(subject.relation.target)]];
+    case "relation-view":
+      return [
+        [...itemSegments(subject.resource), lit(subject.relation.path), lit("views"), lit(subject.name)],
+      ];
   }
-  return out;
+  const unknown: never = subject;
+  throw new Error(`No path shape for ${JSON.stringify(unknown)}`);
 }
 
 /** Parameter names are unique within a path: a repeated resource's second id is `target_…`. */
@@ -79,20 +82,16 @@ const example = (segment: Segment) =>
  */
 export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplate[] {
   const templates = new Map<string, PathTemplate>();
-  for (const shape of shapes(registry)) {
-    const segments = uniqueParams(shape.segments);
-    const path = render(uris.version, segments, (s) => ("literal" in s ? s.literal : `{${s.param}}`));
-    if (templates.has(path)) continue;
-    const parsed = uris.parse(render(uris.version, segments, example));
-    if (!parsed.ok || !parsed.route.canonical) continue;
-    const params = segments.flatMap((s) => ("param" in s ? [{ name: s.param, resource: s.resource }] : []));
-    templates.set(path, { path, params, route: parsed.route, tag: shape.tag });
-    const { route } = parsed;
-    if (route.kind !== "relation" || route.relation.cardinality === "to-one") continue;
-    // Views over a relation's collection are routed by the app itself, beside the shared parser.
-    for (const view of route.relation.target.views) {
-      const viewPath = `${path}/views/${view}`;
-      templates.set(viewPath, { path: viewPath, params, route, tag: shape.tag, view });
+  for (const subject of registrySubjects(registry)) {
+    const tag = "resource" in subject ? subject.resource.path : "api";
+    for (const shape of shapesOf(subject)) {
+      const segments = uniqueParams(shape);
+      const path = render(uris.version, segments, (s) => ("literal" in s ? s.literal : `{${s.param}}`));
+      if (templates.has(path)) continue;
+      const parsed = uris.parse(render(uris.version, segments, example));
+      if (!parsed.ok || !parsed.route.canonical) continue;
+      const params = segments.flatMap((s) => ("param" in s ? [{ name: s.param, resource: s.resource }] : []));
+      templates.set(path, { path, params, route: parsed.route, tag });
     }
   }
   return [...templates.values()].sort((a, b) => a.path.localeCompare(b.path));
@@ -115,7 +114,7 @@ export function formerTemplates(registry: Registry, uris: UriBuilder, current: r
   return former;
 }
 
-/** The methods a template's path supports: the route's, or only the safe ones for a view. */
+/** The methods a template's path supports, from the route table. */
 export function templateMethods(template: PathTemplate): string[] {
-  return template.view ? ["GET", "HEAD", "OPTIONS"] : allowedMethods(template.route);
+  return allowedMethods(template.route);
 }

@@ -38,17 +38,13 @@ export class OperationCatalog {
     return built;
   }
 
-  /** The operation of every method every route of the registry accepts, as the route table says. */
+  /** The operation of every method every route of the registry accepts, as the route table says; each once. */
   shapes(): OperationShape[] {
-    const shapes = registrySubjects(this.registry).flatMap((subject) =>
-      servedMethods(subject).flatMap((served) => (served.operation ? [served.operation] : [])),
-    );
-    // Views over a relation's collection are matched beside the URI parser, outside the table.
-    for (const resource of this.registry.resources)
-      for (const relation of resource.relations)
-        if (relation.cardinality !== "to-one")
-          shapes.push({ kind: "relation-aggregate", resource, relation });
-    return shapes;
+    const shapes = new Map<string, OperationShape>();
+    for (const subject of registrySubjects(this.registry))
+      for (const { operation } of servedMethods(subject))
+        if (operation) shapes.set(shapeKey(operation), operation);
+    return [...shapes.values()];
   }
 
   /**

@@ -79,6 +79,14 @@ export function buildDefinition(context: RestContext, catalog: OperationCatalog,
     _links: [
       { rel: "self", href: uris.definition(resource), method: "GET" },
       ...(resource.parent ? [] : [{ rel: "collection", href: uris.collection(resource), method: "GET" }]),
+      // One link per view of the root collection; a nested-only resource's views are only under its
+      // parent's items, which a definition cannot name.
+      ...(resource.parent ? [] : resource.views).map((name) => ({
+        rel: "related",
+        href: uris.view(resource, name),
+        method: "GET",
+        name,
+      })),
       { rel: "service-desc", href: uris.openapi(), method: "GET" },
     ],
   };

@@ -129,6 +129,58 @@ describe("discovery: root, definitions and views", () => {
     expect((await request(t.app).delete("/v1/products/views/summary")).status).toBe(405);
   });
 
+  it("a view's name spelled with needless percent-encoding answers 301 at the root and under a relation alike", async () => {
+    for (const [path, canonical] of [
+      ["/v1/products/views/%73ummary", "/v1/products/views/summary"],
+      ["/v1/categories/36/products/views/%73ummary", "/v1/categories/36/products/views/summary"],
+    ]) {
+      const res = await request(t.app).get(`${path}?price=gte(1)`);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.location).toBe(`${BASE}${canonical}?price=gte(1)`);
+    }
+  });
+
+  it("a views segment without a name is 404 at the root and under a relation alike", async () => {
+    for (const path of [
+      "/v1/products/views",
+      "/v1/categories/36/products/views",
+      "/v1/orders/9/line_items/views",
+    ]) {
+      const res = await request(t.app).get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it("items and nested-only resources at the root have no views: 404", async () => {
+    for (const path of ["/v1/products/73924/views/summary", "/v1/line_items/views/summary"])
+      expect((await request(t.app).get(path)).status, path).toBe(404);
+    const nested = await request(t.app).get("/v1/orders/9/line_items/views/summary");
+    expect(nested.status).toBe(200);
+    expect(nested.body.summary.count).toBeGreaterThan(0);
+  });
+
+  it("every definition links each view of its collection, and the link is served", async () => {
+    for (const resource of registry.resources) {
+      const definition = await request(t.app).get(`/v1/${resource.path}/definition`);
+      const views = (definition.body._links as (Link & { name?: string })[]).filter(
+        (l) => l.rel === "related",
+      );
+      const expected = resource.parent
+        ? []
+        : resource.views.map((name) => ({
+            rel: "related",
+            href: `${BASE}/v1/${resource.path}/views/${name}`,
+            method: "GET",
+            name,
+          }));
+      expect(views, resource.path).toEqual(expected);
+      expect(definition.body.views).toEqual(expected.map((link) => link.name));
+      for (const link of views)
+        expect((await request(t.app).get(link.href.slice(BASE.length))).status).toBe(200);
+    }
+  });
+
   it("#40 #94 every method in _links is one the target supports", async () => {
     const paths = [
       "/v1/products/73924",

@@ -8,8 +8,6 @@ import { allowedMethods, isTableMethod, type RouteOf, type TableMethod } from ".
 import type { RestContext } from "./context.ts";
 import { optionsResponse } from "./definition.ts";
 import { HANDLERS, type Handler } from "./handlers.ts";
-import { matchRelationView } from "./relation-views.ts";
-import { getRelationView } from "./views.ts";
 
 /** A path that names no route: 400 for an identifier its rule refuses, else 404. */
 function notRouted(result: Extract<ParseRouteResult, { ok: false }>): Error {
@@ -54,6 +52,8 @@ function handlerFor(route: Route, method: TableMethod): Bound | undefined {
       return bind<"relation">(HANDLERS.relation, route, method);
     case "relation-item":
       return bind<"relation-item">(HANDLERS["relation-item"], route, method);
+    case "relation-view":
+      return bind<"relation-view">(HANDLERS["relation-view"], route, method);
   }
   const unknown: never = route;
   throw new Error(`No handlers for ${JSON.stringify(unknown)}`);
@@ -110,15 +110,7 @@ export function dispatcher(context: RestContext) {
     try {
       corsHeaders(req, res);
       const parsed = context.uris.parse(req.path);
-      if (!parsed.ok) {
-        const view = matchRelationView(context.uris, req.path);
-        if (!view) throw notRouted(parsed);
-        const { route } = view;
-        const canonicalPath = `${route.canonicalPath}/views/${view.segment}`;
-        if (redirected(context, req, res, route.canonical, canonicalPath)) return;
-        if (await preamble(context, req, res, route, ["GET", "HEAD", "OPTIONS"])) return;
-        return await getRelationView(context, req, res, route, view.name);
-      }
+      if (!parsed.ok) throw notRouted(parsed);
       const { route } = parsed;
       if (redirected(context, req, res, route.canonical, route.canonicalPath)) return;
       if (await preamble(context, req, res, route, allowedMethods(route))) return;

@@ -7,7 +7,7 @@ import { addMember, removeMember } from "./membership.ts";
 import { getOpenApi } from "./openapi.ts";
 import { getCollection, getItem, getRelation, getRelationItem } from "./read.ts";
 import { getRoot } from "./root.ts";
-import { getView } from "./views.ts";
+import { getRelationView, getView } from "./views.ts";
 import { createChild, createItem, deleteItem, patchItem } from "./write.ts";
 
 /** Answers one method on one route of kind `K`. */
@@ -33,4 +33,5 @@ export const HANDLERS: HandlerTable = {
   item: { GET: getItem, PATCH: patchItem, DELETE: deleteItem },
   relation: { GET: getRelation, POST: createChild },
   "relation-item": { GET: getRelationItem, PUT: addMember, DELETE: removeMember },
+  "relation-view": { GET: getRelationView },
 };

@@ -1,6 +1,4 @@
-import { ApiError } from "@tusk/errors";
 import type { Resource, ViewName } from "@tusk/registry";
-import type { Route } from "@tusk/uri";
 import type { Request, Response } from "express";
 import { searchParams } from "../http/search-params.ts";
 import { sendRepresentation } from "../http/send.ts";
@@ -33,10 +31,6 @@ function restAggregate(resource: Resource, aggregate: Aggregate): Record<string,
 interface ViewSubject {
   /** The resource whose fields are aggregated. */
   readonly target: Resource;
-  /** The collection the view is about. */
-  readonly collection: string;
-  /** The view's own URI, without the query string. */
-  readonly self: string;
   aggregate(where: Record<string, unknown> | null): Promise<Aggregate>;
 }
 
@@ -61,36 +55,32 @@ async function sendView(
   context: RestContext,
   req: Request,
   res: Response,
-  name: string,
+  route: RouteOf<"view" | "relation-view">,
   subject: ViewSubject,
 ) {
-  const view = subject.target.views.find((offered) => offered === name);
-  if (!view) throw new ApiError("NOT_FOUND", `No view "${name}".`);
   const offer = negotiate(req.get("accept"), JSON_ONLY);
-  const body = await VIEWS[view](context, req, subject);
+  const body = await VIEWS[route.name](context, req, subject);
+  const self = context.uris.url(route.canonicalPath);
   const search = searchParams(req).toString();
   sendRepresentation(req, res, {
     contentType: offer.type,
     body: {
-      [name]: body,
+      [route.name]: body,
       _links: [
-        { rel: "self", href: search ? `${subject.self}?${search}` : subject.self, method: "GET" },
-        { rel: "collection", href: subject.collection, method: "GET" },
+        { rel: "self", href: search ? `${self}?${search}` : self, method: "GET" },
+        { rel: "collection", href: context.uris.url(route.collectionPath), method: "GET" },
       ],
     },
     links: serviceLinks(context, subject.target),
   });
 }
 
-/** `GET /v1/{resources}/views/{name}`; item views are 404. */
+/** `GET /v1/products/views/summary`: a view over a root collection. */
 export async function getView(context: RestContext, req: Request, res: Response, route: RouteOf<"view">) {
   const { resource } = route;
-  if (route.item || resource.parent) throw new ApiError("NOT_FOUND", `No view "${route.name}" here.`);
   const catalog = await context.catalog();
-  await sendView(context, req, res, route.name, {
+  await sendView(context, req, res, route, {
     target: resource,
-    collection: context.uris.collection(resource),
-    self: context.uris.view(resource, route.name),
     async aggregate(where) {
       const built = catalog.operation(ROUTE_TABLE.view.GET.operation(route));
       return (await execute(context.executor, built, { where }, resource)).agg as Aggregate;
@@ -103,24 +93,16 @@ export async function getRelationView(
   context: RestContext,
   req: Request,
   res: Response,
-  route: Extract<Route, { kind: "relation" }>,
-  name: string,
+  route: RouteOf<"relation-view">,
 ) {
   const { relation } = route;
   const catalog = await context.catalog();
-  const collection = context.uris.url(route.canonicalPath);
-  await sendView(context, req, res, name, {
+  await sendView(context, req, res, route, {
     target: relation.target,
-    collection,
-    self: `${collection}/views/${encodeURIComponent(name)}`,
     async aggregate(where) {
-      const built = catalog.operation({ kind: "relation-aggregate", resource: route.resource, relation });
-      const data = await execute(
-        context.executor,
-        built,
-        { ...addressVariables(route), where },
-        relation.target,
-      );
+      const built = catalog.operation(ROUTE_TABLE["relation-view"].GET.operation(route));
+      const variables = { ...addressVariables(route), where };
+      const data = await execute(context.executor, built, variables, relation.target);
       return located(data, built, describeAddress(route)).agg as Aggregate;
     },
   });

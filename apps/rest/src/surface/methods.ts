@@ -39,6 +39,8 @@ export function servedMethods(route: Subject): ServedMethod[] {
       return served<"relation">(ROUTE_TABLE.relation, route);
     case "relation-item":
       return served<"relation-item">(ROUTE_TABLE["relation-item"], route);
+    case "relation-view":
+      return served<"relation-view">(ROUTE_TABLE["relation-view"], route);
   }
   const unknown: never = route;
   throw new Error(`No route table row for ${JSON.stringify(unknown)}`);

@@ -12,6 +12,7 @@ export function representedResource(route: Subject): Resource | undefined {
       return undefined;
     case "relation":
     case "relation-item":
+    case "relation-view":
       return route.relation.target;
     case "collection":
     case "item":

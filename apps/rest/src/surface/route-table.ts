@@ -47,6 +47,12 @@ export const ROUTE_TABLE = {
       summary: ({ resource, name }) => `View ${name} over ${resource.path}`,
     },
   },
+  "relation-view": {
+    GET: {
+      operation: ({ resource, relation }) => ({ kind: "relation-aggregate", resource, relation }),
+      summary: (route) => `View ${route.name} over the ${relationName(route)}`,
+    },
+  },
   collection: {
     GET: {
       operation: ({ resource }) => ({ kind: "collection", resource }),

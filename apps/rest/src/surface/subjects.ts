@@ -14,6 +14,7 @@ interface SubjectKeys {
   "relation-item": "resource" | "relation";
   definition: "resource";
   view: "resource" | "name";
+  "relation-view": "resource" | "relation" | "name";
 }
 
 /** Compiles only while every route kind names its keys, and only keys its routes have. */
@@ -33,7 +34,6 @@ export type Subject = { [K in RouteKind]: RouteSubject<K> }[RouteKind];
 /**
  * Every route the registry yields, one per kind and resource (and relation, and view), without
  * identifiers: what the operation catalog builds documents for and the OpenAPI document lists.
- * Views over relations are not routes yet (the app matches them beside the URI parser).
  */
 export function registrySubjects(registry: Registry): Subject[] {
   const subjects: Subject[] = [{ kind: "root" }, { kind: "openapi" }];
@@ -48,8 +48,10 @@ export function registrySubjects(registry: Registry): Subject[] {
       subjects.push({ kind: "relation", resource, relation });
       // A nested-only child under its own parent is an item route, not a relational one.
       const nestedHere = relation.target.parent?.collection === relation;
-      if (relation.cardinality !== "to-one" && !nestedHere)
-        subjects.push({ kind: "relation-item", resource, relation });
+      if (relation.cardinality === "to-one") continue;
+      if (!nestedHere) subjects.push({ kind: "relation-item", resource, relation });
+      for (const name of relation.target.views)
+        subjects.push({ kind: "relation-view", resource, relation, name });
     }
   }
   return subjects;

@@ -164,11 +164,12 @@ describe("crawling the REST API from /v1", () => {
     for (const template of pathTemplates(registry, t.uris)) {
       const { route } = template;
       // Served but not linked: item definitions (the resource's definition is linked), the parent
-      // of a nested-only item (linked as `up` to the parent's own URI) and views (definitions list them).
+      // of a nested-only item (linked as `up` to the parent's own URI) and views over relations
+      // (a definition links the views of the root collection).
       const itemDefinition = route.kind === "definition" && route.item !== undefined;
       const up = route.kind === "relation" && route.relation === route.resource.parent?.relation;
-      const linked = !itemDefinition && !up && template.view === undefined;
-      if (["collection", "item", "relation", "definition", "root"].includes(route.kind) && linked)
+      const linked = !itemDefinition && !up;
+      if (["collection", "item", "relation", "definition", "view", "root"].includes(route.kind) && linked)
         expect(reached, template.path).toContain(template.path);
     }
     expect(requests).toBeGreaterThan(100);
