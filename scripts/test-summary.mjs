@@ -3,12 +3,14 @@
 // line, `N passed, N failed`, which is what CI reads. A suite that failed to
 // load or whose hooks failed counts as a failure, and so does a package with tests but no report
 // (its test run crashed before vitest could write one). `--run-failed` says
-// the test command itself exited non-zero.
+// the test command itself exited non-zero; `--expect-postgres` and
+// `--expect-browser` say those suites ran too, so their reports must exist.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { root, workspaceDirs } from "./test-results.mjs";
 
 const expectPostgres = process.argv.includes("--expect-postgres");
+const expectBrowser = process.argv.includes("--expect-browser");
 let passed = 0;
 let failed = 0;
 
@@ -17,6 +19,7 @@ for (const dir of workspaceDirs()) {
   const expected = [
     scripts.test && "pglite",
     expectPostgres && scripts["test:postgres"] && "postgres",
+    expectBrowser && scripts["test:browser"] && "browser",
   ].filter(Boolean);
   const reports = join(dir, ".test-results");
   const found = existsSync(reports) ? readdirSync(reports).filter((f) => f.endsWith(".json")) : [];

@@ -2,6 +2,7 @@ import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { docsPage } from "./docs-page/index.ts";
 import type { GraphqlExecutor } from "./executor/index.ts";
 import { sendProblem } from "./http/problem.ts";
 import { keptOnSuccess } from "./lazy.ts";
@@ -55,6 +56,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.disable("x-powered-by");
   app.disable("etag"); // ETags are computed from the exact body bytes by the app itself.
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
+  app.use(docsPage(options.uris));
   app.use(dispatcher(context));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {
