@@ -19,6 +19,16 @@ const SHOTS: readonly Shot[] = [
     url: (tusk) => `${tusk.restUrl}/docs`,
     ready: (page) => page.locator(".opblock-tag[data-tag=users]").waitFor(),
   },
+  {
+    file: "graphiql.png",
+    url: (tusk) => tusk.graphqlUrl,
+    // The first example run, its result beside it, the docs explorer open on Query.
+    ready: async (page) => {
+      await page.locator(".graphiql-doc-explorer").getByText("Query", { exact: true }).click();
+      await page.locator(".graphiql-execute-button").click();
+      await page.locator(".graphiql-response").getByText('"data"').waitFor();
+    },
+  },
 ];
 
 const imagesDir = resolve(import.meta.dirname, "..", "docs", "images");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates the Prisma client (packages/db/generated). Prisma 7's CLI refuses
+// Generates the Prisma client (packages/db/generated), then bundles GraphiQL. Prisma 7's CLI refuses
 // to start without its native schema engine even though `generate` never runs
 // it, and the engine is downloaded from a CDN that offline machines cannot
 // reach. When no engine is installed we point PRISMA_SCHEMA_ENGINE_BINARY at
@@ -33,4 +33,15 @@ if (!existsSync(prismaCli)) {
   process.exit(1);
 }
 const result = spawnSync(process.execPath, [prismaCli, "generate"], { cwd: root, env, stdio: "inherit" });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The GraphiQL bundle the GraphQL app serves (apps/graphql/generated/graphiql).
+const graphiql = spawnSync(
+  process.execPath,
+  [join(root, "apps", "graphql", "scripts", "build-graphiql.mjs")],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
+process.exit(graphiql.status ?? 1);

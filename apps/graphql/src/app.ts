@@ -16,6 +16,7 @@ import cors, { type CorsOptions } from "cors";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { bodyErrors } from "./body-errors.ts";
+import { graphiql } from "./graphiql/index.ts";
 import { healthCheck } from "./health.ts";
 
 /** How to build the GraphQL app. */
@@ -77,6 +78,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   app.disable("x-powered-by");
   if (options.cors !== false) app.use(cors(options.cors ?? {}));
   app.get("/health", healthCheck(prisma));
+  app.use(graphiql({ endpoint: "/graphql" }));
   app.use(
     "/graphql",
     express.json({ limit: options.bodyLimit ?? "1mb" }),
