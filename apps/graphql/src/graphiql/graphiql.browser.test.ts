@@ -1,6 +1,7 @@
 import type { Database } from "@tusk/db";
 import { createTestDatabase } from "@tusk/db/testing";
 import { registry } from "@tusk/registry";
+import { type ListeningServer, listen } from "@tusk/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -11,12 +12,12 @@ import {
   type PageTrouble,
 } from "../../../../test-support/browser.ts";
 import { createGraphqlApp } from "../app.ts";
-import { type RunningServer, serve } from "../serve.ts";
 import { readExampleQueries } from "./assets.ts";
 
 describe.skipIf(chromiumMissing())("GraphiQL in Chromium", { timeout: 3 * BROWSER_STEP_TIMEOUT }, () => {
   let db: Database;
-  let running: RunningServer;
+  let running: ListeningServer;
+  let stopApollo: () => Promise<void>;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
@@ -24,7 +25,9 @@ describe.skipIf(chromiumMissing())("GraphiQL in Chromium", { timeout: 3 * BROWSE
   beforeAll(async () => {
     db = await createTestDatabase({ seed: true });
     const { app, stop } = await createGraphqlApp({ db, baseUrl: "http://localhost:4000" });
-    running = await serve({ app, port: 0, host: "127.0.0.1", onClose: stop });
+    running = await listen({ port: 0, host: "127.0.0.1" });
+    running.handle(app);
+    stopApollo = stop;
     browser = await launchChromium();
     ({ page, trouble } = await openWatchedPage(browser));
     // A browser opening the endpoint asks for text/html and gets GraphiQL.
@@ -33,7 +36,8 @@ describe.skipIf(chromiumMissing())("GraphiQL in Chromium", { timeout: 3 * BROWSE
   }, 3 * BROWSER_STEP_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
-    await running?.shutdown();
+    await running?.drain(5_000);
+    await stopApollo?.();
     await db?.close();
   });
 

@@ -1,21 +1,27 @@
 import type { PrismaClient } from "@tusk/db";
+import { type ListeningServer, listen } from "@tusk/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphqlApp } from "../app.ts";
-import { type RunningServer, serve } from "../serve.ts";
 import { GRAPHIQL_ASSETS } from "./assets.ts";
 
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-let running: RunningServer;
+let running: ListeningServer;
+let stopApollo: () => Promise<void>;
 beforeAll(async () => {
   // No request here reaches the database.
   const { app, stop } = await createGraphqlApp({
     db: { prisma: {} as PrismaClient },
     baseUrl: "http://localhost:4000",
   });
-  running = await serve({ app, port: 0, host: "127.0.0.1", onClose: stop });
+  running = await listen({ port: 0, host: "127.0.0.1" });
+  running.handle(app);
+  stopApollo = stop;
 });
-afterAll(() => running.shutdown());
+afterAll(async () => {
+  await running.drain(5_000);
+  await stopApollo();
+});
 
 function get(path: string, headers: Record<string, string> = {}) {
   return fetch(`${running.url}${path}`, { headers });
