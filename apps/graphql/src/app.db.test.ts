@@ -205,9 +205,12 @@ describe("HTTP edges", () => {
     }
   });
 
-  it("serves no landing page that would load from a CDN", async () => {
+  it("serves a browser GraphiQL that loads nothing from a CDN", async () => {
     const response = await fetch(`${running.url}/graphql`, { headers: { accept: "text/html" } });
     const text = await response.text();
-    expect(text).not.toMatch(/<script|cdn\./i);
+    expect(text).toContain('id="graphiql"');
+    const loaded = [...text.matchAll(/(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
+    expect(loaded.length).toBeGreaterThan(0);
+    for (const url of loaded) expect(url).toMatch(/^(\/graphiql\/assets\/|data:)/);
   });
 });
