@@ -214,3 +214,69 @@ describe("HTTP edges", () => {
     for (const url of loaded) expect(url).toMatch(/^(\/graphiql\/assets\/|data:)/);
   });
 });
+
+describe("one GraphQL request freezes both APIs: every refusal is a 400", () => {
+  const doublingFragments = (count: number) => {
+    let fragments = "";
+    for (let i = 0; i < count; i++)
+      fragments += `fragment F${i} on Product { name ${i + 1 < count ? `...F${i + 1} ...F${i + 1}` : ""} }\n`;
+    return `{ product(id: 73924) { ...F0 } }\n${fragments}`;
+  };
+
+  it.each([
+    ["fragments that each spread the next twice", doublingFragments(25), "QUERY_TOO_COMPLEX"],
+    [
+      "a document over the length limit",
+      `{ product(id: 73924) { name } }${" ".repeat(100_001)}`,
+      "QUERY_TOO_COMPLEX",
+    ],
+    ["a document over the token limit", `{ ${"__typename ".repeat(6_000)} }`, "QUERY_TOO_COMPLEX"],
+    [
+      "too many aliases",
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(" ")} }`,
+      "QUERY_TOO_COMPLEX",
+    ],
+    [
+      "introspection answered many times over",
+      `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: __schema { types { name fields { name args { name } } } }`).join(" ")} }`,
+      "QUERY_TOO_COMPLEX",
+    ],
+    [
+      "3,000 nested braces",
+      `{ products(where: ${"{ AND: ".repeat(3_000)}{}${" }".repeat(3_000)}) { totalCount } }`,
+      "BAD_USER_INPUT",
+    ],
+  ])("%s", async (_, query, code) => {
+    const { status, body } = await post(running, query);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe(code);
+    expect(JSON.stringify(body)).not.toMatch(/call stack|Syntax Error/);
+  });
+
+  it("refuses variables nested too deep or with lists too long, naming the argument", async () => {
+    const nestedAnd = (depth: number): Record<string, unknown> =>
+      depth === 0 ? { id: { gte: 1 } } : { AND: [nestedAnd(depth - 1)] };
+    const query = `query ($where: ProductFilter) { products(where: $where) { totalCount } }`;
+    const deep = await post(running, query, { where: nestedAnd(80) });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "where",
+    });
+    const ids = Array.from({ length: 32_767 }, (_, i) => i + 1);
+    const long = await post(running, query, { where: { id: { in: ids } } });
+    expect(long.status).toBe(400);
+    expect(long.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "where",
+      field: "id.in",
+    });
+  });
+
+  it("answers the full introspection query", async () => {
+    const { getIntrospectionQuery } = await import("graphql");
+    const { status, body } = await post(running, getIntrospectionQuery({ descriptions: true }));
+    expect(status).toBe(200);
+    expect(body.data.__schema.types.length).toBeGreaterThan(50);
+  });
+});

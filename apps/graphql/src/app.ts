@@ -9,6 +9,7 @@ import {
   maskError,
   type QueryLimits,
   queryLimitRules,
+  resolveLimits,
   type TuskContext,
 } from "@tusk/schema";
 import { createUriBuilder } from "@tusk/uri";
@@ -16,6 +17,7 @@ import cors, { type CorsOptions } from "cors";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { bodyErrors } from "./body-errors.ts";
+import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
 import { healthCheck } from "./health.ts";
 
@@ -45,7 +47,8 @@ export interface GraphqlApp {
 }
 
 /**
- * Builds the GraphQL API: Apollo Server 5 at `/graphql` with depth/cost limits and error
+ * Builds the GraphQL API: Apollo Server 5 at `/graphql` with the query limits (document size,
+ * tokens and nesting; depth, cost and aliases; input nesting and list lengths) and error
  * masking, `GET /health`, a JSON body limit and CORS. No landing page: Apollo's loads from a
  * CDN. Stack traces appear in errors only when NODE_ENV=development.
  *
@@ -58,14 +61,16 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   const schema =
     options.schema ?? createSchema({ registry, ...(options.limits ? { limits: options.limits } : {}) });
   const includeStack = process.env.NODE_ENV === "development";
+  const limits = resolveLimits(options.limits);
   const server = new ApolloServer<TuskContext>({
     schema,
-    validationRules: queryLimitRules(schema, options.limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryLimitRules(schema, limits),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: includeStack,
     formatError: (formatted, error) =>
       maskError(error instanceof GraphQLError ? error : formatted, { includeStack }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), variableLimitsPlugin(limits)],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -83,6 +88,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
     "/graphql",
     express.json({ limit: options.bodyLimit ?? "1mb" }),
     bodyErrors(),
+    documentLimits(limits),
     expressMiddleware(server, { context: async () => createContext({ prisma, uris }) }),
   );
   return { app, stop: () => server.stop() };

@@ -137,3 +137,32 @@ describe("filter operators, each against the same Prisma filter", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "where" });
   });
 });
+
+describe("bad input that still reaches a 500: deep filters and huge lists", () => {
+  const query = `query ($where: ProductFilter) { products(where: $where) { totalCount } }`;
+  const nestedAnd = (depth: number): Record<string, unknown> =>
+    depth === 0 ? { id: { in: [73924, 73925] } } : { AND: [nestedAnd(depth - 1)] };
+  const ids = (count: number) => Array.from({ length: count }, (_, i) => 73924 + i);
+
+  it("runs filters nested and lists as long as the limits allow", async () => {
+    // 7 levels of AND plus the field and operator objects and the list: exactly 16 levels.
+    expect((await h.data(query, { where: nestedAnd(6) })).products.totalCount).toBe(2);
+    const many = await h.data(query, { where: { id: { in: ids(1_000) } } });
+    expect(many.products.totalCount).toBeGreaterThan(0);
+  });
+
+  it("refuses AND nested 80 deep and an in: list of 32,767 ids, naming the argument", async () => {
+    const deep = await h.run(query, { where: nestedAnd(80) });
+    expect(deep.errors?.[0]).toMatchObject({
+      extensions: {
+        code: "BAD_USER_INPUT",
+        argumentName: "where",
+        reason: "is nested more than 16 levels deep",
+      },
+    });
+    const long = await h.run(query, { where: { id: { in: ids(32_767) } } });
+    expect(long.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", argumentName: "where", field: "id.in" },
+    });
+  });
+});

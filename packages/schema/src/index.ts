@@ -9,11 +9,14 @@
  */
 export type { TuskContext } from "./context.ts";
 export { createContext } from "./context.ts";
+export { documentLimitError } from "./document-limits.ts";
+export { variableLimitError } from "./input-limits.ts";
 export type { QueryLimits } from "./limits.ts";
-export { DEFAULT_LIMITS, queryLimitRules, resolveLimits } from "./limits.ts";
+export { DEFAULT_LIMITS, resolveLimits } from "./limits.ts";
 export { maskError } from "./mask-error.ts";
 export type { GraphqlNames } from "./names.ts";
 export { graphqlNames, parentArgument } from "./names.ts";
 export { decodeCursor, encodeCursor } from "./pagination.ts";
+export { queryLimitRules } from "./query-limit-rules.ts";
 export type { SchemaOptions } from "./schema.ts";
 export { createSchema } from "./schema.ts";

@@ -86,3 +86,17 @@ describe("maskError", () => {
     });
   });
 });
+
+describe("one GraphQL request freezes both APIs: error formatting", () => {
+  it("formats a hundred located errors of a large document in time linear in the document", () => {
+    const filler = `# ${"x".repeat(2_000)}\n`.repeat(400);
+    const lookups = Array.from({ length: 100 }, (_, i) => `u${i}: user(username: "!bad ${i}") { username }`);
+    const document = parse(`${filler}{ ${lookups.join(" ")} }`);
+    const errors = validate(schema, document, specifiedRules);
+    expect(errors).toHaveLength(100);
+    const started = performance.now();
+    const masked = errors.map((error) => maskError(error));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(masked[99]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "username" });
+  });
+});

@@ -1,5 +1,6 @@
 import { ApiError, type InvalidParam, isErrorCode } from "@tusk/errors";
-import { type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, parse, visit } from "graphql";
+import { type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, parse, type Source } from "graphql";
+import { forEachArgumentValue } from "./argument-paths.ts";
 
 const GENERIC_MESSAGE = "Internal server error.";
 
@@ -15,6 +16,30 @@ function findApiError(error: unknown): ApiError | undefined {
 }
 
 /**
+ * Where each argument and input field value of a document starts, and the path naming it
+ * (`input.vin`). One entry per source, built on first use: a document with a hundred bad
+ * literals is read once, not once per error.
+ */
+const namesBySource = new WeakMap<Source, ReadonlyMap<number, string>>();
+
+function valueNames(source: Source): ReadonlyMap<number, string> {
+  const known = namesBySource.get(source);
+  if (known) return known;
+  const names = new Map<number, string>();
+  try {
+    forEachArgumentValue(parse(source), (path, value) => {
+      const start = value.loc?.start;
+      // The outermost name wins: `where` rather than `where.AND` for a value at the same place.
+      if (start !== undefined && !names.has(start)) names.set(start, path);
+    });
+  } catch {
+    // Unparseable (a syntax error is being formatted): nothing to name.
+  }
+  namesBySource.set(source, names);
+  return names;
+}
+
+/**
  * Names the argument, input field or variable a coercion error is about. graphql-js reports a
  * bad literal at its value node without saying which argument holds it, so the argument is
  * found by position in the document's source.
@@ -27,38 +52,8 @@ function locationName(error: GraphQLError): string | undefined {
   const node = error.nodes?.[0] as ASTNode | undefined;
   if (node?.kind === Kind.VARIABLE_DEFINITION) return node.variable.name.value;
   const start = node?.loc?.start;
-  const body = error.source?.body;
-  if (start === undefined || !body) return undefined;
-  let name: string | undefined;
-  const path: string[] = [];
-  const check = (value: ASTNode) => {
-    if (name === undefined && value.loc?.start === start) name = path.join(".");
-  };
-  try {
-    visit(parse(body), {
-      Argument: {
-        enter: (arg) => {
-          path.push(arg.name.value);
-          check(arg.value);
-        },
-        leave: () => {
-          path.pop();
-        },
-      },
-      ObjectField: {
-        enter: (field) => {
-          path.push(field.name.value);
-          check(field.value);
-        },
-        leave: () => {
-          path.pop();
-        },
-      },
-    });
-  } catch {
-    return undefined;
-  }
-  return name;
+  if (start === undefined || !error.source) return undefined;
+  return valueNames(error.source).get(start);
 }
 
 /**

@@ -4,8 +4,10 @@ import { registry } from "@tusk/registry";
 import { createUriBuilder } from "@tusk/uri";
 import { type ExecutionResult, execute, type GraphQLSchema, parse, specifiedRules, validate } from "graphql";
 import { createContext } from "../src/context.ts";
-import { queryLimitRules } from "../src/limits.ts";
+import { variableLimitError } from "../src/input-limits.ts";
+import { DEFAULT_LIMITS } from "../src/limits.ts";
 import { maskError } from "../src/mask-error.ts";
+import { queryLimitRules } from "../src/query-limit-rules.ts";
 import { createSchema } from "../src/schema.ts";
 
 export const BASE_URL = "http://localhost:4000";
@@ -25,7 +27,7 @@ export interface Harness {
 
 /**
  * Opens a seeded test database and runs operations through validation (with the query
- * limits), execution and error masking.
+ * limits), the variable limits, execution and error masking.
  */
 export async function createHarness(options: { seed?: boolean } = {}): Promise<Harness> {
   const db = await createTestDatabase({
@@ -44,6 +46,8 @@ export async function createHarness(options: { seed?: boolean } = {}): Promise<H
     const document = parse(source);
     const errors = validate(schema, document, rules);
     if (errors.length > 0) return { errors: errors.map((e) => maskError(e)) as never };
+    const refused = variableLimitError(document, variables, DEFAULT_LIMITS);
+    if (refused) return { errors: [maskError(refused)] as never };
     const result = await execute({
       schema,
       document,

@@ -1,0 +1,44 @@
+import type { ASTVisitor, GraphQLSchema, ValidationRule } from "graphql";
+import { inputLiteralLimits } from "./input-limits.ts";
+import { tooComplex } from "./limit-errors.ts";
+import { type QueryLimits, resolveLimits } from "./limits.ts";
+import { OperationMeasurer } from "./operation-measure.ts";
+
+/**
+ * Validation rules that refuse, before execution, operations deeper than `maxDepth`, costlier
+ * than `maxCost`, answering more than `maxIntrospectionCost` introspection fields or with more
+ * than `maxAliases` aliases, with
+ * `QUERY_TOO_COMPLEX`; and argument literals nested deeper than `maxInputDepth` or with lists
+ * longer than `maxListLength`, with `BAD_USER_INPUT` naming the argument. Every check takes
+ * time linear in the document: fragments are measured once however often they are spread.
+ * Add them to Apollo's `validationRules`, or to `validate()` for prebuilt documents; variable
+ * values are checked by {@link variableLimitError}, the document's text by `documentLimitError`.
+ *
+ * @example
+ * const errors = validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(schema, limits)]);
+ */
+export function queryLimitRules(schema: GraphQLSchema, limits: Partial<QueryLimits> = {}): ValidationRule[] {
+  const resolved = resolveLimits(limits);
+  const operationLimits: ValidationRule = (context): ASTVisitor => {
+    const measurer = new OperationMeasurer(context, resolved);
+    return {
+      OperationDefinition(node) {
+        const root = schema.getRootType(node.operation);
+        if (!root) return;
+        const { depth, cost, aliases, introspection } = measurer.measure(root.name, node.selectionSet);
+        const refuse = (message: string) => context.reportError(tooComplex(message, [node]));
+        if (depth > resolved.maxDepth)
+          refuse(`Query depth ${depth} exceeds the limit of ${resolved.maxDepth}.`);
+        else if (introspection > resolved.maxIntrospectionCost)
+          refuse(`Introspection would answer more than ${resolved.maxIntrospectionCost} fields.`);
+        else if (cost > resolved.maxCost)
+          refuse(`Query cost ${cost} exceeds the limit of ${resolved.maxCost}.`);
+        else if (aliases > resolved.maxAliases)
+          refuse(`The operation's ${aliases} aliases exceed the limit of ${resolved.maxAliases}.`);
+      },
+    };
+  };
+  const inputLimits: ValidationRule = (context) =>
+    inputLiteralLimits((error) => context.reportError(error), resolved);
+  return [operationLimits, inputLimits];
+}
