@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { docsPage } from "./docs-page/index.ts";
 import type { GraphqlExecutor } from "./executor/index.ts";
 import { sendProblem } from "./http/problem.ts";
+import { refuseLongUrls } from "./http/url-length.ts";
 import { keptOnSuccess } from "./lazy.ts";
 import { buildOpenApiDocument } from "./openapi/index.ts";
 import { OperationCatalog } from "./operations/index.ts";
@@ -56,6 +57,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.disable("x-powered-by");
   app.disable("etag"); // ETags are computed from the exact body bytes by the app itself.
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
+  app.use(refuseLongUrls());
   app.use(docsPage(options.uris));
   app.use(dispatcher(context));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

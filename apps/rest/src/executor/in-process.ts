@@ -1,4 +1,10 @@
-import { maskError, queryLimitRules } from "@tusk/schema";
+import {
+  maskError,
+  type QueryLimits,
+  queryLimitRules,
+  resolveLimits,
+  variableLimitError,
+} from "@tusk/schema";
 import {
   type ExecutionResult,
   execute,
@@ -20,6 +26,8 @@ export interface InProcessExecutorOptions<TContext> {
   readonly createContext: () => TContext;
   /** Extra validation rules checked once per document; default: the schema's query limits. */
   readonly rules?: readonly ValidationRule[];
+  /** The query limits; variables are checked against their input limits on every run. */
+  readonly limits?: Partial<QueryLimits>;
   /** How errors leave the executor; default `maskError`, the GraphQL API's own edge. */
   readonly formatError?: (error: GraphQLError) => GraphQLFormattedError;
 }
@@ -44,7 +52,8 @@ export function createInProcessExecutor<TContext>(
 ): GraphqlExecutor {
   const { schema } = options;
   const runners = new Map<string, Runner>();
-  const rules = [...specifiedRules, ...(options.rules ?? queryLimitRules(schema))];
+  const limits = resolveLimits(options.limits);
+  const rules = [...specifiedRules, ...(options.rules ?? queryLimitRules(schema, limits))];
   const formatError = options.formatError ?? ((error: GraphQLError) => maskError(error));
   // Errors are formatted exactly as the GraphQL API formats them, so both executors agree.
   const format = (result: ExecutionResult): ExecutionResult =>
@@ -67,6 +76,9 @@ export function createInProcessExecutor<TContext>(
   return {
     async run(given, givenVariables) {
       const { operation, variables } = bindVariables(given, givenVariables);
+      // Checked before graphql-js or graphql-jit coerce them, as the GraphQL API does.
+      const refused = variableLimitError(operation.document, variables, limits);
+      if (refused) return format({ errors: [refused] });
       let runner = runners.get(operation.id);
       if (!runner) {
         runner = prepare(operation);

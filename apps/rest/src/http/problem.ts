@@ -9,15 +9,16 @@ import {
 import type { Response } from "express";
 
 /**
- * HTTP-level problems that have no GraphQL counterpart (405, 406, 413, 415).
+ * HTTP-level problems that have no GraphQL counterpart (405, 406, 413, 414, 415).
  * Everything else goes through the shared {@link ErrorCode} table.
  */
-export type HttpProblemStatus = 405 | 406 | 413 | 415;
+export type HttpProblemStatus = 405 | 406 | 413 | 414 | 415;
 
 const HTTP_TITLE: Record<HttpProblemStatus, string> = {
   405: "Method Not Allowed",
   406: "Not Acceptable",
   413: "Content Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
 };
 

@@ -125,3 +125,57 @@ describe("robustness", () => {
     );
   }, 120_000);
 });
+
+describe("bad input that still reaches a 500: long filters, long URLs, write parameters", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i).join(",");
+
+  it("refuses an in() filter longer than the list limit, naming the parameter", async () => {
+    const res = await request(t.app).get(`/v1/products?id=in(${ids(1, 1_500)})`);
+    expect(res.status).toBe(400);
+    expect(res.headers["content-type"]).toBe("application/problem+json");
+    expect(res.body.invalid_params).toEqual([
+      { name: "id", reason: "has 1500 items; at most 1000 are allowed" },
+    ]);
+  });
+
+  it("keeps the Link header under 8 kB; page links that do not fit are in the body only", async () => {
+    const res = await request(t.app).get(`/v1/products?id=in(${ids(73_000, 1_000)})&limit=1`);
+    expect(res.status).toBe(200);
+    expect(Buffer.byteLength(res.headers.link ?? "")).toBeLessThan(8 * 1024);
+    const rels = (res.body._links as { rel: string }[]).map((link) => link.rel);
+    expect(rels).toEqual(expect.arrayContaining(["self", "first", "next"]));
+  });
+
+  it("answers a URL over 8,192 bytes with 414 problem+json", async () => {
+    const res = await request(t.app).get(`/v1/products?name=${"a".repeat(8_200)}`);
+    expect(res.status).toBe(414);
+    expect(res.headers["content-type"]).toBe("application/problem+json");
+    expect(res.body).toMatchObject({ status: 414 });
+  });
+
+  it.each([
+    ["POST", "/v1/categories?dry_run=1", { name: "Never" }],
+    ["PATCH", "/v1/categories/37?dry_run=1", { description: "Never" }],
+    ["PUT", "/v1/categories/37/products/73924?dry_run=1", undefined],
+    ["DELETE", "/v1/categories/37/products/73924?dry_run=1", undefined],
+    ["DELETE", "/v1/products/73924?dry_run=1", undefined],
+  ])(
+    "refuses an unknown query parameter on %s %s as GET does, writing nothing",
+    async (method, url, payload) => {
+      const before = await request(t.app).get("/v1/categories/37/products");
+      let req = request(t.app)[method.toLowerCase() as "post"](url);
+      if (payload) req = req.set("Content-Type", "application/json").send(payload);
+      const res = await req;
+      expect(res.status).toBe(400);
+      expect(res.body.invalid_params).toEqual([{ name: "dry_run", reason: "unknown query parameter" }]);
+      expect((await request(t.app).get("/v1/categories/37/products")).body).toEqual(before.body);
+      expect((await request(t.app).get("/v1/categories?name=Never")).body.categories).toEqual([]);
+    },
+  );
+});

@@ -6,6 +6,20 @@ import { noneMatch, strongEtag } from "./etag.ts";
 export const RESOURCE_CACHE = "private, max-age=0, must-revalidate";
 /** Permanent redirects: cache for a day. */
 export const REDIRECT_CACHE = "public, max-age=86400";
+/**
+ * The `Link` header stays under 8 kB: page links repeat the request's query string, and many
+ * clients (Node's own `fetch` among them) refuse responses whose headers pass 16 kB.
+ */
+export const MAX_LINK_HEADER_BYTES = 8_000;
+
+/** The `Link` header of as many of `links`, in order, as fit; the rest are in the body only. */
+export function linkHeaderWithin(links: readonly LinkValue[], maxBytes = MAX_LINK_HEADER_BYTES): string {
+  const fitting: LinkValue[] = [];
+  for (const link of links) {
+    if (Buffer.byteLength(formatLinkHeader([...fitting, link])) <= maxBytes) fitting.push(link);
+  }
+  return formatLinkHeader(fitting);
+}
 
 export interface Representation {
   readonly status?: number;
@@ -27,9 +41,8 @@ export function sendRepresentation(req: Request, res: Response, representation: 
   res.setHeader("Vary", "Accept");
   res.setHeader("Cache-Control", representation.cacheControl ?? RESOURCE_CACHE);
   res.setHeader("ETag", etag);
-  if (representation.links && representation.links.length > 0) {
-    res.setHeader("Link", formatLinkHeader(representation.links));
-  }
+  const links = linkHeaderWithin(representation.links ?? []);
+  if (links !== "") res.setHeader("Link", links);
   for (const [name, value] of Object.entries(representation.headers ?? {})) res.setHeader(name, value);
   const status = representation.status ?? 200;
   if (

@@ -1,4 +1,5 @@
 import { RESERVED_WORDS } from "@tusk/identifiers";
+import { MAX_URL_BYTES } from "../http/url-length.ts";
 import type { JsonSchema } from "./schemas.ts";
 import { ref } from "./schemas.ts";
 
@@ -123,6 +124,7 @@ export const RESPONSES = {
     "Malformed request: an unknown query parameter, field, operator or relation, a bad value, an identifier its rule refuses, or malformed JSON. `invalid_params` names each.",
   ),
   NotFound: problem("No resource at this URI (or not a member of this relation)."),
+  UriTooLong: problem(`The URL is longer than ${MAX_URL_BYTES} bytes.`),
   MethodNotAllowed: problem("The method is not supported at this URI; Allow lists those that are.", [
     "Allow",
   ]),

@@ -94,7 +94,7 @@ const conditional = (name: "If-None-Match" | "If-Match", description: string): P
 
 /** Errors every operation at this template can answer. */
 function commonErrors(template: PathTemplate, redirect: "MovedPermanently" | "PermanentRedirect"): Responses {
-  const responses: Responses = { "400": responseRef("BadRequest") };
+  const responses: Responses = { "400": responseRef("BadRequest"), "414": responseRef("UriTooLong") };
   if (hasIdentifiers(template)) {
     responses[redirect === "MovedPermanently" ? "301" : "308"] = responseRef(redirect);
     responses["404"] = responseRef("NotFound");

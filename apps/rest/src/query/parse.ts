@@ -25,6 +25,23 @@ export interface ParsedQuery {
   readonly zoom: ReadonlySet<string>;
 }
 
+const UNKNOWN_PARAMETER = "unknown query parameter";
+
+/** One 400 naming every refused parameter. */
+function invalidQuery(errors: readonly InvalidParam[]): ApiError {
+  const names = [...new Set(errors.map((error) => error.name))].join(", ");
+  return new ApiError("BAD_USER_INPUT", `Invalid query parameter: ${names}.`, { invalidParams: errors });
+}
+
+/**
+ * Refuses every parameter of a query string, as {@link parseQuery} refuses unknown ones: for
+ * routes that take none (every write).
+ */
+export function refuseQueryParameters(params: URLSearchParams): void {
+  const names = [...new Set(params.keys())];
+  if (names.length > 0) throw invalidQuery(names.map((name) => ({ name, reason: UNKNOWN_PARAMETER })));
+}
+
 const splitList = (values: string[]) =>
   values
     .flatMap((value) => value.split(","))
@@ -104,13 +121,10 @@ export function parseQuery(
         else errors.push(parsed.error);
       }
     } else {
-      fail(name, "unknown query parameter");
+      fail(name, UNKNOWN_PARAMETER);
     }
   }
-  if (errors.length > 0) {
-    const names = [...new Set(errors.map((error) => error.name))].join(", ");
-    throw new ApiError("BAD_USER_INPUT", `Invalid query parameter: ${names}.`, { invalidParams: errors });
-  }
+  if (errors.length > 0) throw invalidQuery(errors);
   return {
     where: conditions.length > 0 ? { AND: conditions } : undefined,
     orderBy: orderBy && orderBy.length > 0 ? orderBy : undefined,

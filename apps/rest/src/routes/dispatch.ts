@@ -3,7 +3,9 @@ import type { ParseRouteResult, Route, RouteKind } from "@tusk/uri";
 import type { NextFunction, Request, Response } from "express";
 import { answerPreflight, corsHeaders } from "../http/cors.ts";
 import { HttpProblem } from "../http/problem.ts";
+import { searchParams } from "../http/search-params.ts";
 import { REDIRECT_CACHE, sendEmpty } from "../http/send.ts";
+import { refuseQueryParameters } from "../query/index.ts";
 import { allowedMethods, isTableMethod, type RouteOf, type TableMethod } from "../surface/index.ts";
 import type { RestContext } from "./context.ts";
 import { optionsResponse } from "./definition.ts";
@@ -61,6 +63,8 @@ function handlerFor(route: Route, method: TableMethod): Bound | undefined {
 
 async function handle(context: RestContext, req: Request, res: Response, route: Route): Promise<void> {
   const method = req.method === "HEAD" ? "GET" : req.method;
+  // Writes take no query parameters; one is a mistake, refused as GET refuses unknown ones.
+  if (method !== "GET") refuseQueryParameters(searchParams(req));
   const handler = isTableMethod(method) ? handlerFor(route, method) : undefined;
   if (!handler) throw new Error(`No handler for ${route.kind} ${method}`);
   return handler(context, req, res);
