@@ -149,7 +149,7 @@ describe("HTTP edges", () => {
     try {
       const response = await fetch(`${down.url}/health`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "unavailable" });
+      expect(await response.json()).toEqual({ status: "unavailable", reason: "database unavailable" });
     } finally {
       await down.shutdown();
     }

@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import type { Database, PrismaClient } from "@tusk/db";
+import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
   createContext,
@@ -17,9 +17,11 @@ import cors, { type CorsOptions } from "cors";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { bodyErrors } from "./body-errors.ts";
+import { afterDeadline, requestDeadline } from "./deadline.ts";
 import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
-import { healthCheck } from "./health.ts";
+import { addProbes } from "./health.ts";
+import { serviceUnavailablePlugin } from "./unavailable.ts";
 
 /** How to build the GraphQL app. */
 export interface GraphqlAppOptions {
@@ -38,7 +40,16 @@ export interface GraphqlAppOptions {
   readonly registry?: Registry;
   /** A schema built once elsewhere from the same registry and limits (the launcher shares the REST app's); default: a new one. */
   readonly schema?: GraphQLSchema;
+  /** Told why whenever the database is unavailable to a request (see `databaseFaultLog`). */
+  readonly onDatabaseUnavailable?: (reason: string) => void;
+  /** The longest an operation may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
+  readonly requestTimeoutMs?: number;
+  /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
+  readonly ready?: () => Promise<Readiness>;
 }
+
+/** The operation deadline when none is configured. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** The app and how to stop its GraphQL server. */
 export interface GraphqlApp {
@@ -49,7 +60,8 @@ export interface GraphqlApp {
 /**
  * Builds the GraphQL API: Apollo Server 5 at `/graphql` with the query limits (document size,
  * tokens and nesting; depth, cost and aliases; input nesting and list lengths) and error
- * masking, `GET /health`, a JSON body limit and CORS. No landing page: Apollo's loads from a
+ * masking, a deadline per operation, `GET /healthz` and `GET /readyz` (`/health` is its older
+ * name), a JSON body limit and CORS. No landing page: Apollo's loads from a
  * CDN. Stack traces appear in errors only when NODE_ENV=development.
  *
  * @example
@@ -69,8 +81,15 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: includeStack,
     formatError: (formatted, error) =>
-      maskError(error instanceof GraphQLError ? error : formatted, { includeStack }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), variableLimitsPlugin(limits)],
+      maskError(error instanceof GraphQLError ? error : formatted, {
+        includeStack,
+        ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
+      }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      variableLimitsPlugin(limits),
+      serviceUnavailablePlugin(),
+    ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -82,14 +101,16 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   const app = express();
   app.disable("x-powered-by");
   if (options.cors !== false) app.use(cors(options.cors ?? {}));
-  app.get("/health", healthCheck(prisma));
+  addProbes(app, options.ready ?? readinessCheck(options.db));
   app.use(graphiql({ endpoint: "/graphql" }));
   app.use(
     "/graphql",
+    requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     express.json({ limit: options.bodyLimit ?? "1mb" }),
     bodyErrors(),
     documentLimits(limits),
     expressMiddleware(server, { context: async () => createContext({ prisma, uris }) }),
+    afterDeadline(),
   );
   return { app, stop: () => server.stop() };
 }

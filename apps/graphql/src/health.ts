@@ -1,19 +1,22 @@
-import type { RequestHandler } from "express";
+import { type Readiness, readinessAnswer } from "@tusk/db";
+import type { Express } from "express";
 
 /**
- * `GET /health`: 200 `{ status: "ok" }` when the database answers a trivial query, otherwise
- * 503 `{ status: "unavailable" }`.
+ * The probes of the GraphQL app: `GET /healthz` is 200 while the process answers at all;
+ * `GET /readyz` (and its older name `GET /health`) is 200 when the database answers and is
+ * migrated, otherwise 503 naming why.
  *
  * @example
- * app.get("/health", healthCheck(prisma));
+ * addProbes(app, readinessCheck(db));
  */
-export function healthCheck(prisma: { $queryRawUnsafe(sql: string): Promise<unknown> }): RequestHandler {
-  return async (_req, res) => {
-    try {
-      await prisma.$queryRawUnsafe("SELECT 1");
-      res.status(200).json({ status: "ok" });
-    } catch {
-      res.status(503).json({ status: "unavailable" });
-    }
-  };
+export function addProbes(app: Express, ready: () => Promise<Readiness>): void {
+  app.get("/healthz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.status(200).json({ status: "ok" });
+  });
+  app.get(["/readyz", "/health"], async (_req, res) => {
+    const { status, body } = readinessAnswer(await ready());
+    res.setHeader("Cache-Control", "no-store");
+    res.status(status).json(body);
+  });
 }

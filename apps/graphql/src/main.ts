@@ -4,17 +4,20 @@
  * `SHUTDOWN_GRACE_MS`).
  */
 import { readConfig } from "@tusk/config";
-import { migrate, openDatabase } from "@tusk/db";
+import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { drainOnSignals, listen } from "@tusk/server";
 import { createGraphqlApp } from "./app.ts";
 
 const config = readConfig();
+// Database outages: one line per cause, not one per failed request.
+const reportFault = databaseFaultLog((line) => console.error(line));
 const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
-const db = await openDatabase({ url: config.DATABASE_URL });
+const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault });
 await migrate(db);
 const { app, stop } = await createGraphqlApp({
   db,
   baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.REST_PORT}`,
+  onDatabaseUnavailable: reportFault,
 });
 server.handle(app);
 drainOnSignals({

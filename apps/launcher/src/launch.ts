@@ -1,4 +1,4 @@
-import { type Database, migrate, openDatabase } from "@tusk/db";
+import { type Database, databaseFaultLog, migrate, openDatabase, readinessCheck } from "@tusk/db";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createInProcessRestApp } from "@tusk/rest";
@@ -25,6 +25,10 @@ export interface LaunchOptions {
   readonly registry?: Registry;
   /** Called with every unexpected error before it is masked as a 500 (for logging). */
   readonly onUnexpectedError?: (error: unknown) => void;
+  /** Where one-line operational notices go (database outages, lost connections); default stderr. */
+  readonly log?: (line: string) => void;
+  /** The longest a request may take before it is answered 503 (both APIs; default 10 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
@@ -66,7 +70,13 @@ const GRAPHQL_PATH = "/graphql";
  */
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const registry = options.registry ?? defaultRegistry;
-  const db = await openDatabase({ url: options.databaseUrl });
+  const log = options.log ?? ((line: string) => console.error(line));
+  // One reporter for both APIs: an outage is one line, whichever API noticed it first.
+  const onDatabaseUnavailable = databaseFaultLog(log);
+  const db = await openDatabase({
+    url: options.databaseUrl,
+    onConnectionLost: onDatabaseUnavailable,
+  });
   const servers: ListeningServer[] = [];
   let stopGraphql = async () => {};
   const close = async (graceMs = 10_000) => {
@@ -85,14 +95,28 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
 
     const baseUrl = options.publicBaseUrl ?? `http://localhost:${rest.port}`;
     const onUnexpectedError = options.onUnexpectedError;
+    const ready = readinessCheck(db);
+    const requestTimeoutMs = options.requestTimeoutMs;
+    const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
     const restApp = createInProcessRestApp({
       db,
       baseUrl,
       registry,
+      ready,
+      onDatabaseUnavailable,
+      ...timeout,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
     rest.handle(restApp.app);
-    const graphqlApp = await createGraphqlApp({ db, baseUrl, registry, schema: restApp.schema });
+    const graphqlApp = await createGraphqlApp({
+      db,
+      baseUrl,
+      registry,
+      schema: restApp.schema,
+      ready,
+      onDatabaseUnavailable,
+      ...timeout,
+    });
     stopGraphql = graphqlApp.stop;
     graphql.handle(graphqlApp.app);
 

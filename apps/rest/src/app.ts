@@ -1,9 +1,12 @@
+import type { Readiness } from "@tusk/db";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { docsPage } from "./docs-page/index.ts";
 import type { GraphqlExecutor } from "./executor/index.ts";
+import { requestDeadline } from "./http/deadline.ts";
+import * as probes from "./http/probes.ts";
 import { sendProblem } from "./http/problem.ts";
 import { refuseLongUrls } from "./http/url-length.ts";
 import { keptOnSuccess } from "./lazy.ts";
@@ -23,7 +26,14 @@ export interface RestAppOptions {
   readonly catalog?: OperationCatalog;
   /** Called with every unexpected error before it is masked as a 500 (for logging). */
   readonly onUnexpectedError?: (error: unknown, req: Request) => void;
+  /** The longest a request may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
+  readonly requestTimeoutMs?: number;
+  /** What `/readyz` asks (e.g. `readinessCheck(db)` from @tusk/db); default: always ready. */
+  readonly ready?: () => Promise<Readiness>;
 }
+
+/** The request deadline when none is configured: long enough for any list, short enough for a client to retry. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * The NARWHL REST app. Every request is answered by executing a GraphQL
@@ -58,6 +68,9 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.disable("etag"); // ETags are computed from the exact body bytes by the app itself.
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
   app.use(refuseLongUrls());
+  app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
+  app.get("/healthz", probes.healthz);
+  app.get("/readyz", probes.readyz(options.ready));
   app.use(docsPage(options.uris));
   app.use(dispatcher(context));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -66,7 +79,8 @@ export function createRestApp(options: RestAppOptions): express.Express {
       return;
     }
     const problem = sendProblem(res, error, req.originalUrl);
-    if (problem.status >= 500) options.onUnexpectedError?.(error, req);
+    // 503s are expected (the database is away) and reported once per cause where they arise.
+    if (problem.status === 500) options.onUnexpectedError?.(error, req);
   });
   return app;
 }

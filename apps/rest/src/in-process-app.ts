@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tusk/db";
+import { type PrismaClient, readinessCheck } from "@tusk/db";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createContext, createSchema, type QueryLimits, queryLimitRules, resolveLimits } from "@tusk/schema";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
@@ -19,6 +19,11 @@ export interface InProcessRestAppOptions {
   /** Page sizes and depth/cost limits of the schema; REST lists take their page sizes from them. */
   readonly limits?: Partial<QueryLimits>;
   readonly onUnexpectedError?: RestAppOptions["onUnexpectedError"];
+  /** Told why whenever the database is unavailable to an operation (see `databaseFaultLog`). */
+  readonly onDatabaseUnavailable?: (reason: string) => void;
+  readonly requestTimeoutMs?: RestAppOptions["requestTimeoutMs"];
+  /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
+  readonly ready?: RestAppOptions["ready"];
 }
 
 /** The app and what it was built from (the launcher serves GraphQL from the same schema). */
@@ -81,6 +86,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     schema,
     rules,
     createContext: () => createContext({ prisma, uris }),
+    ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
   });
   const onUnexpectedError = options.onUnexpectedError;
   const app = createRestApp({
@@ -89,6 +95,8 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     executor,
     limits,
     catalog,
+    ready: options.ready ?? readinessCheck(options.db),
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
   });
   return { app, uris, schema, executor, catalog };

@@ -5,7 +5,7 @@
  * docs/configuration.md.
  */
 import { readConfig } from "@tusk/config";
-import { migrate, openDatabase } from "@tusk/db";
+import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { registry } from "@tusk/registry";
 import { drainOnSignals, listen } from "@tusk/server";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
@@ -17,6 +17,8 @@ import { createInProcessRestApp } from "./in-process-app.ts";
 const config = readConfig();
 const onUnexpectedError = (error: unknown, req: Request) =>
   console.error(`${req.method} ${req.originalUrl}`, error);
+// Database outages: one line per cause, not one per failed request.
+const reportFault = databaseFaultLog((line) => console.error(line));
 
 // Listen first: with REST_PORT=0 the links need the port the system picked.
 const server = await listen({ port: config.REST_PORT, host: config.HOST });
@@ -28,9 +30,9 @@ if (config.GRAPHQL_URL) {
   const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
   server.handle(createRestApp({ registry, uris, executor, onUnexpectedError }));
 } else {
-  const db = await openDatabase({ url: config.DATABASE_URL });
+  const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault });
   await migrate(db);
-  const rest = createInProcessRestApp({ db, baseUrl, onUnexpectedError });
+  const rest = createInProcessRestApp({ db, baseUrl, onUnexpectedError, onDatabaseUnavailable: reportFault });
   uris = rest.uris;
   server.handle(rest.app);
   close = () => db.close();

@@ -3,7 +3,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { databaseUnavailableReason } from "./errors.ts";
 import { type DatabaseLocation, resolveDatabaseLocation } from "./location.ts";
+import { createPool, type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from "./pool.ts";
 import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor.ts";
 
 /**
@@ -41,6 +43,14 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** Passed to PrismaClient, e.g. to subscribe to query events. */
   readonly log?: ConstructorParameters<typeof PrismaClient>[0]["log"];
+  /** PostgreSQL time limits (default {@link DEFAULT_DATABASE_TIMEOUTS}); PGlite is in-process and has none. */
+  readonly timeouts?: Partial<DatabaseTimeouts>;
+  /**
+   * Told why when PostgreSQL closes an idle pooled connection (a restart, a failover, an
+   * administrator): the pool replaces it, so this is for the log (see `databaseFaultLog`).
+   * Default: ignored.
+   */
+  readonly onConnectionLost?: (reason: string) => void;
 }
 
 /**
@@ -61,15 +71,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const pglite = location.dataDir === "memory" ? new PGlite() : new PGlite(location.dataDir);
     return databaseOverPGlite(pglite, location, options.log);
   }
-  const adapter = new PrismaPg({ connectionString: location.url, max: options.poolSize ?? 10 });
-  const prisma = new PrismaClient({ adapter, ...log });
-  const sql = postgresExecutor(location.url);
+  const onConnectionLost = options.onConnectionLost ?? (() => {});
+  const onIdleError = (error: Error) => onConnectionLost(databaseUnavailableReason(error) ?? error.message);
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+  const pool = createPool({ url: location.url, size: options.poolSize ?? 10, timeouts, onIdleError });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), ...log });
+  // Migrations and bulk seeding may run long: no statement limit on this pool.
+  const sql = postgresExecutor(createPool({ url: location.url, size: 2, timeouts: undefined, onIdleError }));
   return {
     prisma,
     location,
     sql,
     close: async () => {
       await prisma.$disconnect();
+      await pool.end();
       await sql.close();
     },
   };

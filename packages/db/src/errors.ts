@@ -41,6 +41,9 @@ function isValidationError(error: unknown): error is Error {
   return error instanceof Error && error.name === "PrismaClientValidationError";
 }
 
+/** Prisma's messages quote the calling code; their last line is the reason. */
+const reasonOf = (error: Error) => error.message.trim().split("\n").at(-1)?.trim() ?? "";
+
 /** `display_name` -> `displayName`: Prisma field names, the vocabulary GraphQL uses too. */
 const toFieldName = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -77,6 +80,72 @@ function uniqueFields(error: KnownRequestError, context: ErrorContext): string[]
   return [toFieldName(index.slice(table.length + 1).replace(/_key$/, ""))];
 }
 
+/** Driver adapter error kinds that mean the server cannot be reached or answer now. */
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+
+/**
+ * SQLSTATEs of a server that is going away, refusing work for now, or too slow: connection
+ * exceptions (class 08), shutdown and recovery (57P0x), too many connections, and our own
+ * `statement_timeout` and `lock_timeout` (57014, 55P03).
+ */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|57014|55P03)$/;
+
+/** Prisma's codes for an unreachable server, a closed connection, and pool or socket timeouts. */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+/** Node's socket errors for a server that is not there. */
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);
+
+/**
+ * node-postgres raises these as plain errors (no code), and Prisma passes them through
+ * unwrapped: a pool that could not hand out a connection in time, a server that did not
+ * answer within `query_timeout`, a connection closed under a query.
+ */
+const UNAVAILABLE_DRIVER_MESSAGES =
+  /^(timeout exceeded when trying to connect|Query read timeout|Connection terminated|Client has encountered a connection error)/;
+
+/**
+ * Why the database could not do the work, when the reason is that it is unreachable, going
+ * away or too slow (not the request's fault, and worth retrying); undefined for any other
+ * error. One line, for the operator's log: the server's own words plus the code.
+ *
+ * @example
+ * databaseUnavailableReason(error); // "Can't reach database server at 127.0.0.1:5432 (P1001)"
+ * databaseUnavailableReason(new Error("boom")); // undefined
+ */
+export function databaseUnavailableReason(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const reason = ownUnavailableReason(current);
+    if (reason) return reason;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+function ownUnavailableReason(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (isKnownRequestError(error)) {
+    const cause = error.meta?.driverAdapterError?.cause as (AdapterCause & { kind?: string }) | undefined;
+    const sqlState = cause?.originalCode;
+    const unavailable =
+      UNAVAILABLE_PRISMA_CODES.has(error.code) ||
+      UNAVAILABLE_KINDS.has(cause?.kind ?? "") ||
+      UNAVAILABLE_SQLSTATES.test(sqlState ?? "");
+    if (!unavailable) return undefined;
+    const message = cause?.originalMessage ?? reasonOf(error);
+    return `${message} (${sqlState ?? error.code})`;
+  }
+  if (typeof code === "string" && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code)))
+    return `${error.message} (${code})`;
+  if (UNAVAILABLE_DRIVER_MESSAGES.test(error.message)) return error.message;
+  return undefined;
+}
+
 /**
  * Translates an error from Prisma into the shared API vocabulary; the one
  * place in the project that reads Prisma's error codes. Anything it does not
@@ -88,6 +157,8 @@ function uniqueFields(error: KnownRequestError, context: ErrorContext): string[]
  * - deleting a row others still refer to (RESTRICT) -> CONFLICT
  * - value too long (P2000) and a changed identifier (the identifier-guard trigger) -> UNPROCESSABLE
  * - Prisma validation errors -> BAD_USER_INPUT
+ * - an unreachable, restarting or too slow database -> SERVICE_UNAVAILABLE (see
+ *   {@link databaseUnavailableReason}); the original error stays the `cause`
  *
  * @example
  * try {
@@ -98,9 +169,17 @@ function uniqueFields(error: KnownRequestError, context: ErrorContext): string[]
  */
 export function toApiError(error: unknown, context: ErrorContext = {}): unknown {
   if (error instanceof ApiError) return error;
+  if (databaseUnavailableReason(error) !== undefined) {
+    return new ApiError(
+      "SERVICE_UNAVAILABLE",
+      "The database is not available at the moment; retry shortly.",
+      {
+        cause: error,
+      },
+    );
+  }
   if (isValidationError(error)) {
-    // Prisma's message quotes the calling code; its last line is the reason.
-    const reason = error.message.trim().split("\n").at(-1)?.trim() || "Invalid input.";
+    const reason = reasonOf(error) || "Invalid input.";
     return new ApiError("BAD_USER_INPUT", reason, { cause: error });
   }
   if (!isKnownRequestError(error)) return error;

@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-import pg from "pg";
+import type pg from "pg";
 
 /**
  * Plain statements on one connection (or on the pool).
@@ -90,8 +90,7 @@ async function inTransaction<T>(client: pg.PoolClient, work: (tx: SqlRunner) => 
   }
 }
 
-export function postgresExecutor(url: string): SqlExecutor {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+export function postgresExecutor(pool: pg.Pool): SqlExecutor {
   const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {

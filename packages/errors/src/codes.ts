@@ -16,6 +16,7 @@ export type ErrorCode =
   | "QUERY_TOO_COMPLEX"
   | "PRECONDITION_FAILED"
   | "PAYLOAD_TOO_LARGE"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 /**
@@ -34,6 +35,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -53,7 +55,21 @@ export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   QUERY_TOO_COMPLEX: "Query Too Complex",
   PRECONDITION_FAILED: "Precondition Failed",
   PAYLOAD_TOO_LARGE: "Content Too Large",
+  SERVICE_UNAVAILABLE: "Service Unavailable",
   INTERNAL_SERVER_ERROR: "Internal Server Error",
+};
+
+/**
+ * Seconds a client should wait before retrying, for the codes that mean "try again soon"
+ * (sent as `Retry-After` by both APIs). A database outage or failover is usually over in
+ * seconds, and the answer itself is cheap, so the wait is short.
+ *
+ * @example
+ * RETRY_AFTER_SECONDS.SERVICE_UNAVAILABLE; // 1
+ * RETRY_AFTER_SECONDS.NOT_FOUND; // undefined: retrying will not help
+ */
+export const RETRY_AFTER_SECONDS: Readonly<Partial<Record<ErrorCode, number>>> = {
+  SERVICE_UNAVAILABLE: 1,
 };
 
 /**

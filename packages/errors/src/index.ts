@@ -8,4 +8,4 @@
 export type { BearerChallenge, InvalidParam } from "./api-error.ts";
 export { ApiError } from "./api-error.ts";
 export type { ErrorCode } from "./codes.ts";
-export { ERROR_TITLE, HTTP_STATUS, isErrorCode } from "./codes.ts";
+export { ERROR_TITLE, HTTP_STATUS, isErrorCode, RETRY_AFTER_SECONDS } from "./codes.ts";

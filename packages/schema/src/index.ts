@@ -13,6 +13,7 @@ export { documentLimitError } from "./document-limits.ts";
 export { variableLimitError } from "./input-limits.ts";
 export type { QueryLimits } from "./limits.ts";
 export { DEFAULT_LIMITS, resolveLimits } from "./limits.ts";
+export type { MaskErrorOptions } from "./mask-error.ts";
 export { maskError } from "./mask-error.ts";
 export type { GraphqlNames } from "./names.ts";
 export { graphqlNames, parentArgument } from "./names.ts";

@@ -1,3 +1,4 @@
+import { databaseUnavailableReason, toApiError } from "@tusk/db";
 import { ApiError, type InvalidParam, isErrorCode } from "@tusk/errors";
 import { type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, parse, type Source } from "graphql";
 import { forEachArgumentValue } from "./argument-paths.ts";
@@ -37,6 +38,28 @@ function valueNames(source: Source): ReadonlyMap<number, string> {
   }
   namesBySource.set(source, names);
   return names;
+}
+
+/**
+ * A resolver's database error, when the database is unavailable: reads do not translate
+ * their errors (writes do), and Prisma's message would quote code and the server's address.
+ */
+function unavailableDatabase(error: GraphQLError): ApiError | undefined {
+  if (databaseUnavailableReason(error.originalError) === undefined) return undefined;
+  return toApiError(error.originalError) as ApiError;
+}
+
+/**
+ * How {@link maskError} formats and reports.
+ *
+ * @example
+ * const options: MaskErrorOptions = { includeStack: false, onDatabaseUnavailable: (reason) => log.warn(reason) };
+ */
+export interface MaskErrorOptions {
+  /** Add `extensions.stacktrace` (development only). */
+  readonly includeStack?: boolean;
+  /** Told why, whenever an error is SERVICE_UNAVAILABLE because of the database (for the log). */
+  readonly onDatabaseUnavailable?: (reason: string) => void;
 }
 
 /**
@@ -103,14 +126,21 @@ function paramExtensions(params: readonly InvalidParam[]): Record<string, unknow
  */
 export function maskError(
   error: GraphQLFormattedError | GraphQLError,
-  options: { includeStack?: boolean } = {},
+  options: MaskErrorOptions = {},
 ): GraphQLFormattedError {
   const stack =
     options.includeStack && error instanceof GraphQLError
       ? { stacktrace: ((error.originalError ?? error).stack ?? "").split("\n") }
       : {};
+  const unavailable = error instanceof GraphQLError ? unavailableDatabase(error) : undefined;
+  if (unavailable) {
+    options.onDatabaseUnavailable?.(databaseUnavailableReason(unavailable) ?? unavailable.message);
+    return withLocation(error, { code: unavailable.code, ...stack }, unavailable.message);
+  }
   const apiError = error instanceof GraphQLError ? findApiError(error) : undefined;
   if (apiError) {
+    if (apiError.code === "SERVICE_UNAVAILABLE")
+      options.onDatabaseUnavailable?.(databaseUnavailableReason(apiError) ?? apiError.message);
     let params = apiError.invalidParams;
     const located =
       error instanceof GraphQLError && error.path === undefined ? locationName(error) : undefined;

@@ -30,6 +30,8 @@ export interface InProcessExecutorOptions<TContext> {
   readonly limits?: Partial<QueryLimits>;
   /** How errors leave the executor; default `maskError`, the GraphQL API's own edge. */
   readonly formatError?: (error: GraphQLError) => GraphQLFormattedError;
+  /** Told why whenever the database is unavailable to an operation (see `databaseFaultLog`). */
+  readonly onDatabaseUnavailable?: (reason: string) => void;
 }
 
 type Runner = (
@@ -54,7 +56,10 @@ export function createInProcessExecutor<TContext>(
   const runners = new Map<string, Runner>();
   const limits = resolveLimits(options.limits);
   const rules = [...specifiedRules, ...(options.rules ?? queryLimitRules(schema, limits))];
-  const formatError = options.formatError ?? ((error: GraphQLError) => maskError(error));
+  const report = options.onDatabaseUnavailable
+    ? { onDatabaseUnavailable: options.onDatabaseUnavailable }
+    : {};
+  const formatError = options.formatError ?? ((error: GraphQLError) => maskError(error, report));
   // Errors are formatted exactly as the GraphQL API formats them, so both executors agree.
   const format = (result: ExecutionResult): ExecutionResult =>
     result.errors

@@ -5,6 +5,7 @@ import {
   HTTP_STATUS,
   type InvalidParam,
   isErrorCode,
+  RETRY_AFTER_SECONDS,
 } from "@tusk/errors";
 import type { Response } from "express";
 
@@ -84,7 +85,8 @@ export function toProblem(
       instance,
     };
     if (error.invalidParams.length > 0) problem.invalid_params = [...error.invalidParams];
-    return { problem, headers: {} };
+    const retryAfter = RETRY_AFTER_SECONDS[error.code];
+    return { problem, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
   }
   // Unexpected: never echo the message (it may carry SQL or a stack).
   return {

@@ -1,0 +1,65 @@
+import pg from "pg";
+
+/**
+ * Time limits on PostgreSQL work, per connection. A frozen or unreachable
+ * server must not hold a request forever: the server enforces the statement
+ * and lock limits, the client the connect limit and (for a server too frozen
+ * to enforce anything) a read limit a little above the statement limit.
+ *
+ * @example
+ * const timeouts: DatabaseTimeouts = { statementMs: 5_000, lockMs: 2_000, connectMs: 2_000 };
+ */
+export interface DatabaseTimeouts {
+  /** PostgreSQL `statement_timeout`: the longest one statement may run. */
+  readonly statementMs: number;
+  /** PostgreSQL `lock_timeout`: the longest a statement may wait for a row or table lock. */
+  readonly lockMs: number;
+  /** The longest a query waits for a pooled connection, including opening a new one. */
+  readonly connectMs: number;
+}
+
+/**
+ * The limits used when none are given.
+ *
+ * @example
+ * openDatabase({ url, timeouts: { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 30_000 } });
+ */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementMs: 5_000,
+  lockMs: 2_000,
+  connectMs: 2_000,
+};
+
+/** How much longer than `statement_timeout` the client waits for an answer before giving up itself. */
+const CLIENT_READ_MARGIN_MS = 1_000;
+
+/**
+ * A `pg` pool with the time limits set on every connection, and a listener
+ * for errors on idle connections: PostgreSQL terminates them on a restart or
+ * failover (57P01), `pg.Pool` then emits `error`, and an `error` event nobody
+ * listens to ends the process. The pool drops the broken connection by itself;
+ * the next query opens a new one.
+ */
+export function createPool(options: {
+  readonly url: string;
+  readonly size: number;
+  readonly timeouts: DatabaseTimeouts | undefined;
+  readonly onIdleError: (error: Error) => void;
+}): pg.Pool {
+  const limits = options.timeouts
+    ? {
+        statement_timeout: options.timeouts.statementMs,
+        lock_timeout: options.timeouts.lockMs,
+        query_timeout: options.timeouts.statementMs + CLIENT_READ_MARGIN_MS,
+      }
+    : {};
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.size,
+    connectionTimeoutMillis: (options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS).connectMs,
+    keepAlive: true,
+    ...limits,
+  });
+  pool.on("error", options.onIdleError);
+  return pool;
+}
