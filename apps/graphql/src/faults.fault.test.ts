@@ -99,7 +99,8 @@ describe.skipIf(faultTestsSkipped())("the GraphQL API when the database is away"
       for (const { response, body, ms } of answers) {
         expect(response.status).toBe(503);
         expect(body.errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");
-        expect(ms).toBeLessThan(DEADLINE_MS + 750);
+        // Without the deadline a frozen database holds a request for the read limit (6 s by default).
+        expect(ms).toBeLessThan(DEADLINE_MS + 1_500);
       }
       expect(await probe("/healthz")).toBe(200);
     } finally {

@@ -7,8 +7,18 @@ import { createInProcessRestApp } from "../src/in-process-app.ts";
 export const BASE = "http://rest.test";
 
 /** A REST app over a fresh seeded database, built as every entry builds it; call `close` after. */
-export async function createTestApp(options: { log?: TestDatabaseOptions["log"]; baseUrl?: string } = {}) {
-  const db = await createTestDatabase({ seed: true, ...(options.log ? { log: options.log } : {}) });
+export async function createTestApp(
+  options: {
+    log?: TestDatabaseOptions["log"];
+    timeouts?: TestDatabaseOptions["timeouts"];
+    baseUrl?: string;
+  } = {},
+) {
+  const db = await createTestDatabase({
+    seed: true,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+  });
   const built = createInProcessRestApp({
     db,
     baseUrl: options.baseUrl ?? BASE,

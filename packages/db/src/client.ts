@@ -5,7 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { databaseUnavailableReason } from "./errors.ts";
 import { type DatabaseLocation, resolveDatabaseLocation } from "./location.ts";
-import { createPool, type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from "./pool.ts";
+import { createPool, type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS, transactionLimits } from "./pool.ts";
 import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor.ts";
 
 /**
@@ -75,7 +75,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const onIdleError = (error: Error) => onConnectionLost(databaseUnavailableReason(error) ?? error.message);
   const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
   const pool = createPool({ url: location.url, size: options.poolSize ?? 10, timeouts, onIdleError });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), ...log });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: transactionLimits(timeouts),
+    ...log,
+  });
   // Migrations and bulk seeding may run long: no statement limit on this pool.
   const sql = postgresExecutor(createPool({ url: location.url, size: 2, timeouts: undefined, onIdleError }));
   return {

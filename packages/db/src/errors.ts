@@ -95,8 +95,11 @@ const UNAVAILABLE_KINDS = new Set([
  */
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|57014|55P03)$/;
 
-/** Prisma's codes for an unreachable server, a closed connection, and pool or socket timeouts. */
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/**
+ * Prisma's codes for an unreachable server, a closed connection, pool or socket timeouts, and
+ * an interactive transaction that could not start (or finish) within its time limits.
+ */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 
 /** Node's socket errors for a server that is not there. */
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);

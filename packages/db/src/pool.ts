@@ -34,6 +34,15 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
 const CLIENT_READ_MARGIN_MS = 1_000;
 
 /**
+ * Prisma's own limits on interactive transactions, from the same settings: waiting to start
+ * one is waiting for a pooled connection, and one whose statements all finish in time
+ * finishes in time.
+ */
+export function transactionLimits(timeouts: DatabaseTimeouts): { maxWait: number; timeout: number } {
+  return { maxWait: timeouts.connectMs, timeout: timeouts.statementMs + CLIENT_READ_MARGIN_MS };
+}
+
+/**
  * A `pg` pool with the time limits set on every connection, and a listener
  * for errors on idle connections: PostgreSQL terminates them on a restart or
  * failover (57P01), `pg.Pool` then emits `error`, and an `error` event nobody

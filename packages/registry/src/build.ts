@@ -67,6 +67,7 @@ function createResource(
     );
   }
   const singular = lowerFirst(model.name);
+  const versionSource = model.fields.find((field) => field.isUpdatedAt);
   const resource: Mutable<Resource> = {
     model: model.name,
     path: entry.path,
@@ -81,6 +82,7 @@ function createResource(
     writable: !entry.readOnly,
     access: initialAccess(entry, fields),
     views: entry.views ?? VIEW_NAMES,
+    version: fields.find((field) => field.name === versionSource?.name),
     field: (name) => fields.find((f) => f.name === name),
     relation: (name) => resource.relations.find((r) => r.name === name),
   };

@@ -169,6 +169,11 @@ export interface Resource {
   readonly access: ResourceAccess;
   /** Views over each collection of this resource: `/v1/products/views/summary`, `/v1/categories/36/products/views/summary`. */
   readonly views: readonly ViewName[];
+  /**
+   * The field that changes on every update and never repeats (the model's `@updatedAt`, moved
+   * forward by the database): the version optimistic concurrency compares in the write itself.
+   */
+  readonly version: ResourceField | undefined;
   field(name: string): ResourceField | undefined;
   relation(name: string): ResourceRelation | undefined;
 }

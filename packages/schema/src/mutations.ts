@@ -46,6 +46,63 @@ function addressWhere(resource: Resource, args: Args): Row {
 }
 
 /**
+ * The optional expected-version argument of update and delete, for a resource that has a
+ * version.
+ */
+function versionArgument(resource: Resource): GraphQLFieldConfigArgumentMap {
+  const name = graphqlNames(resource).expectedVersionArg;
+  const version = resource.version;
+  if (!name || !version) return {};
+  return {
+    [name]: {
+      type: fieldScalar(resource, version),
+      description: `Only write if ${version.name} still has this value (as last read); otherwise PRECONDITION_FAILED and nothing changes.`,
+    },
+  };
+}
+
+/**
+ * The `where` of an update or delete: the address, plus the expected version when one is
+ * given. The version is compared in the same UPDATE or DELETE statement, so of two writers
+ * that read the same version only the first succeeds: the second finds no such row.
+ */
+function writeWhere(resource: Resource, args: Args): Row {
+  const where = addressWhere(resource, args);
+  const expected = expectedVersion(resource, args);
+  const version = resource.version;
+  return version && expected !== undefined ? { ...where, [version.name]: expected } : where;
+}
+
+function expectedVersion(resource: Resource, args: Args): unknown {
+  const name = graphqlNames(resource).expectedVersionArg;
+  return name === undefined ? undefined : (args[name] ?? undefined);
+}
+
+/**
+ * A write with an expected version that found no row: 412 when the row is there with another
+ * version (someone else wrote first), else the NOT_FOUND it already is.
+ */
+async function versionConflict(
+  context: TuskContext,
+  resource: Resource,
+  args: Args,
+  error: unknown,
+): Promise<unknown> {
+  if (!(error instanceof ApiError) || error.code !== "NOT_FOUND") return error;
+  if (expectedVersion(resource, args) === undefined) return error;
+  const idField = resource.identifier.field.name;
+  const current = await delegate(context.prisma, resource).findUnique({
+    where: addressWhere(resource, args),
+    select: { [idField]: true },
+  });
+  if (!current) return error;
+  return new ApiError(
+    "PRECONDITION_FAILED",
+    `The ${resource.singular} has changed since the ${resource.version?.name} given in ${graphqlNames(resource).expectedVersionArg}.`,
+  );
+}
+
+/**
  * Runs one write in a transaction, selecting what the mutation's selection asks for, and
  * translates Prisma's errors.
  */
@@ -63,9 +120,14 @@ function writeResolver(
     try {
       return await context.prisma.$transaction((tx) => write(delegate(tx, resource), args, select));
     } catch (error) {
-      const translated = toApiError(error, {
-        resource: { model: resource.model, identifier: { field: resource.identifier.field.name } },
-      });
+      const translated = await versionConflict(
+        context,
+        resource,
+        args,
+        toApiError(error, {
+          resource: { model: resource.model, identifier: { field: resource.identifier.field.name } },
+        }),
+      );
       throw "input" in args ? inInput(resource, translated) : translated;
     }
   };
@@ -148,10 +210,11 @@ export function mutationFields(
       args: {
         ...addressArguments(resource),
         input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "update")) },
+        ...versionArgument(resource),
       },
       resolve: writeResolver(builder, resource, (model, args, select) =>
         model.update({
-          where: addressWhere(resource, args),
+          where: writeWhere(resource, args),
           data: validateInput(resource, args.input as Row),
           select,
         }),
@@ -160,9 +223,9 @@ export function mutationFields(
     [names.deleteMutation]: {
       type,
       description: `Deletes a ${resource.singular} and returns it as it was.`,
-      args: addressArguments(resource),
+      args: { ...addressArguments(resource), ...versionArgument(resource) },
       resolve: writeResolver(builder, resource, (model, args, select) =>
-        model.delete({ where: addressWhere(resource, args), select }),
+        model.delete({ where: writeWhere(resource, args), select }),
       ),
     },
   };

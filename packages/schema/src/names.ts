@@ -37,6 +37,11 @@ export interface GraphqlNames {
   removeMembershipMutation(relation: ResourceRelation): string;
   /** The membership target argument: `{targetSingular}{TargetIdField}` (`productId`). */
   membershipTargetArg(relation: ResourceRelation): string;
+  /**
+   * The optional argument of update and delete holding the version the caller last read:
+   * `expected{VersionField}` (`expectedUpdatedAt`); undefined for a resource without a version.
+   */
+  readonly expectedVersionArg: string | undefined;
 }
 
 /**
@@ -73,6 +78,7 @@ export function graphqlNames(resource: Resource): GraphqlNames {
     removeMembershipMutation: (relation) => `removeFrom${type}${upperFirst(relation.name)}`,
     membershipTargetArg: (relation) =>
       `${relation.target.singular}${upperFirst(relation.target.identifier.field.name)}`,
+    expectedVersionArg: resource.version ? `expected${upperFirst(resource.version.name)}` : undefined,
   };
 }
 

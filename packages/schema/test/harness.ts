@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "@tusk/db";
-import { createTestDatabase } from "@tusk/db/testing";
+import { createTestDatabase, type TestDatabaseOptions } from "@tusk/db/testing";
 import { registry } from "@tusk/registry";
 import { createUriBuilder } from "@tusk/uri";
 import { type ExecutionResult, execute, type GraphQLSchema, parse, specifiedRules, validate } from "graphql";
@@ -29,9 +29,12 @@ export interface Harness {
  * Opens a seeded test database and runs operations through validation (with the query
  * limits), the variable limits, execution and error masking.
  */
-export async function createHarness(options: { seed?: boolean } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { seed?: boolean; timeouts?: TestDatabaseOptions["timeouts"] } = {},
+): Promise<Harness> {
   const db = await createTestDatabase({
     seed: options.seed ?? true,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     log: [{ emit: "event", level: "query" }],
   });
   const queries: string[] = [];

@@ -230,6 +230,16 @@ export class DocumentBuilder {
       }
       return { variables, args };
     };
+    // Update and delete also take the version the If-Match check saw (`$expected`, optional).
+    const expecting = (field: string) => {
+      const located = target(field);
+      const arg = names.expectedVersionArg;
+      if (!arg) return located;
+      return {
+        variables: [...located.variables, `$expected: ${this.argType(mutation, field, arg)}`],
+        args: [...located.args, `${arg}: $expected`],
+      };
+    };
     switch (shape.kind) {
       case "create": {
         const input = `$input: ${this.argType(mutation, names.createMutation, "input")}`;
@@ -237,13 +247,13 @@ export class DocumentBuilder {
         return this.finish(id, "mutation", [input, ...node.variables], body, ["node"]);
       }
       case "update": {
-        const located = target(names.updateMutation);
+        const located = expecting(names.updateMutation);
         const input = `$input: ${this.argType(mutation, names.updateMutation, "input")}`;
         const body = `node: ${names.updateMutation}(${[...located.args, "input: $input"].join(", ")}) ${node.text}`;
         return this.finish(id, "mutation", [...located.variables, input, ...node.variables], body, ["node"]);
       }
       case "delete": {
-        const located = target(names.deleteMutation);
+        const located = expecting(names.deleteMutation);
         const body = `node: ${names.deleteMutation}(${located.args.join(", ")}) { ${idField} }`;
         return this.finish(id, "mutation", located.variables, body, ["node"]);
       }

@@ -2,7 +2,7 @@ import { ApiError } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
 import type { Request, Response } from "express";
 import { readJsonBody } from "../http/body.ts";
-import { ifMatch, noneMatch, strongEtag } from "../http/etag.ts";
+import { ifMatch, noneMatch, parseEtagList, strongEtag } from "../http/etag.ts";
 import { sendEmpty, sendRepresentation } from "../http/send.ts";
 import { createInput, updateInput } from "../input/input.ts";
 import {
@@ -98,8 +98,8 @@ async function current(
 /**
  * If-Match is compared with the ETags of the current representation in every
  * format we serve (the client may hold any of them); If-None-Match: * fails
- * because the item exists. The check and the write are two operations, so a
- * write landing between them is not detected (acceptable without row versions).
+ * because the item exists. A write landing between this check and our own is
+ * caught by the write itself: see {@link expectedVersion}.
  */
 function checkPreconditions(context: RestContext, req: Request, resource: Resource, record: Data) {
   const tags = resourceOffers(resource).map((offer) =>
@@ -115,6 +115,17 @@ function checkPreconditions(context: RestContext, req: Request, resource: Resour
   }
 }
 
+/**
+ * The version of the representation If-Match was checked against, for the write to compare
+ * in the same statement: of concurrent writers that all passed the check, only the first
+ * succeeds, the others get 412. Without If-Match (or with `*`) the write is unconditional.
+ */
+function expectedVersion(req: Request, resource: Resource, record: Data): { expected?: unknown } {
+  const tags = parseEtagList(req.get("if-match"));
+  if (!resource.version || tags.length === 0 || tags.includes("*")) return {};
+  return { expected: record[resource.version.name] };
+}
+
 /** `PATCH /v1/products/73924` with a JSON merge patch. */
 export async function patchItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
@@ -126,7 +137,12 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
   const input = updateInput(resource, body, before);
   if (Object.keys(input).length === 0) return send(context, req, res, offer, resource, before);
   const built = catalog.operation(ROUTE_TABLE.item.PATCH.operation(route));
-  const variables = { ...addressVariables(route), input, ...selectionVariables(resource, undefined) };
+  const variables = {
+    ...addressVariables(route),
+    input,
+    ...expectedVersion(req, resource, before),
+    ...selectionVariables(resource, undefined),
+  };
   const data = await execute(context.executor, built, variables, resource);
   send(context, req, res, offer, resource, data.node as Data);
 }
@@ -135,10 +151,13 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
 export async function deleteItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
   const catalog = await context.catalog();
+  let expected = {};
   if (req.get("if-match") !== undefined || req.get("if-none-match") !== undefined) {
-    checkPreconditions(context, req, resource, await current(context, catalog, route));
+    const before = await current(context, catalog, route);
+    checkPreconditions(context, req, resource, before);
+    expected = expectedVersion(req, resource, before);
   }
   const built = catalog.operation(ROUTE_TABLE.item.DELETE.operation(route));
-  await execute(context.executor, built, addressVariables(route), resource);
+  await execute(context.executor, built, { ...addressVariables(route), ...expected }, resource);
   sendEmpty(res, 204, { "Cache-Control": "no-store" });
 }

@@ -36,6 +36,11 @@ export interface TestDatabaseOptions {
   readonly migrate?: boolean;
   /** Passed to PrismaClient, e.g. `[{ emit: "event", level: "query" }]` to count queries. */
   readonly log?: DatabaseOptions["log"];
+  /**
+   * PostgreSQL time limits (PGlite has none). Concurrency tests that queue a hundred writers
+   * on a small pool give them time to queue.
+   */
+  readonly timeouts?: DatabaseOptions["timeouts"];
 }
 
 /**
@@ -53,6 +58,6 @@ export interface TestDatabaseOptions {
 export function createTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
   const state = options.migrate === false ? "empty" : options.seed ? "seeded" : "migrated";
   return testDatabaseKind() === "postgres"
-    ? createPostgresTestDatabase(state, options.log)
+    ? createPostgresTestDatabase(state, options.log, options.timeouts)
     : createPGliteTestDatabase(state, options.log);
 }

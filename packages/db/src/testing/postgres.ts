@@ -79,11 +79,17 @@ async function createDatabase(
   state: TestDatabaseState,
   template: string | undefined,
   log?: DatabaseOptions["log"],
+  timeouts?: DatabaseOptions["timeouts"],
 ): Promise<Database> {
   const from = template ? ` TEMPLATE "${template}"` : "";
   await admin((client) => client.query(`CREATE DATABASE "${name}"${from}`));
   try {
-    const db = await openDatabase({ url: databaseUrl(name), poolSize: 4, log });
+    const db = await openDatabase({
+      url: databaseUrl(name),
+      poolSize: 4,
+      log,
+      ...(timeouts ? { timeouts } : {}),
+    });
     if (!template && state !== "empty") await migrate(db);
     if (!template && state === "seeded") await seed(db);
     return db;
@@ -130,9 +136,10 @@ export async function writePostgresTemplates(dir: string): Promise<() => Promise
 export async function createPostgresTestDatabase(
   state: TestDatabaseState,
   log?: DatabaseOptions["log"],
+  timeouts?: DatabaseOptions["timeouts"],
 ): Promise<Database> {
   const name = uniqueName("tusk_test");
-  const opened = await createDatabase(name, state, sharedPostgresTemplate(state), log);
+  const opened = await createDatabase(name, state, sharedPostgresTemplate(state), log, timeouts);
   return {
     ...opened,
     close: async () => {
