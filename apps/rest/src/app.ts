@@ -1,3 +1,4 @@
+import type { AnonymousAccess } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
@@ -30,6 +31,8 @@ export interface RestAppOptions {
   readonly requestTimeoutMs?: number;
   /** What `/readyz` asks (e.g. `readinessCheck(db)` from @tusk/db); default: always ready. */
   readonly ready?: () => Promise<Readiness>;
+  /** What requests without a token may do (`AUTH_ANONYMOUS`, default `read`), as the OpenAPI document states it. */
+  readonly anonymous?: AnonymousAccess;
 }
 
 /** The request deadline when none is configured: long enough for any list, short enough for a client to retry. */
@@ -59,7 +62,11 @@ export function createRestApp(options: RestAppOptions): express.Express {
       ? () => Promise.resolve(built)
       : keptOnSuccess(async () => new OperationCatalog(await executor.schema(), registry)),
     openapi: keptOnSuccess(async () =>
-      buildOpenApiDocument(registry, uris, { schema: await executor.schema(), pageSize }),
+      buildOpenApiDocument(registry, uris, {
+        schema: await executor.schema(),
+        pageSize,
+        ...(options.anonymous ? { anonymous: options.anonymous } : {}),
+      }),
     ),
   };
 

@@ -14,7 +14,7 @@ export { ANONYMOUS, hasScope, isAdmin, userCaller } from "./caller.ts";
 export type { TokenClaims } from "./issue.ts";
 export { issueToken } from "./issue.ts";
 export type { ScopeAccess } from "./scopes.ts";
-export { ADMIN_SCOPE, customerScopes, scopeCatalog, scopeFor } from "./scopes.ts";
+export { ADMIN_SCOPE, customerScopes, requiredScope, scopeCatalog, scopeFor } from "./scopes.ts";
 export type { Authenticator, AuthSettings } from "./settings.ts";
 export { createAuthenticator, readAuthSettings } from "./settings.ts";
 export type { TokenVerifier, TokenVerifierOptions } from "./verifier.ts";

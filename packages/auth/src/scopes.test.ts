@@ -1,7 +1,7 @@
 import { registry } from "@tusk/registry";
 import { describe, expect, it } from "vitest";
 import { hasScope, isAdmin, userCaller } from "./caller.ts";
-import { ADMIN_SCOPE, customerScopes, scopeCatalog, scopeFor } from "./scopes.ts";
+import { ADMIN_SCOPE, customerScopes, requiredScope, scopeCatalog, scopeFor } from "./scopes.ts";
 
 describe("scopes", () => {
   it("has read and write for every collection of the registry, and admin, and nothing else", () => {
@@ -28,6 +28,17 @@ describe("scopes", () => {
 
   it("names a scope after the REST collection", () => {
     expect(scopeFor(registry.byModel("LineItem")!, "read")).toBe("line_items:read");
+  });
+
+  it("needs no scope to read a public resource, and the collection's scope for anything else", () => {
+    for (const resource of registry.resources) {
+      expect(requiredScope(resource, "read"), resource.path).toBe(
+        resource.access.public ? undefined : `${resource.path}:read`,
+      );
+      expect(requiredScope(resource, "write"), resource.path).toBe(`${resource.path}:write`);
+    }
+    expect(requiredScope(registry.byPath("products")!, "read")).toBeUndefined();
+    expect(requiredScope(registry.byPath("orders")!, "read")).toBe("orders:read");
   });
 
   it("gives admin every scope", () => {

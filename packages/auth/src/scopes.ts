@@ -51,6 +51,22 @@ export function scopeCatalog(registry: Registry): { name: string; description: s
 }
 
 /**
+ * The scope a caller needs for one kind of access to a resource: none to read a resource the
+ * registry marks public (anyone may; without a token too when `AUTH_ANONYMOUS=read`), else
+ * `<collection>:<access>`. The OpenAPI document, definitions and GraphQL descriptions state it.
+ *
+ * @example
+ * requiredScope(registry.byPath("products")!, "read"); // undefined
+ * requiredScope(registry.byPath("orders")!, "read"); // "orders:read"
+ */
+export function requiredScope(
+  resource: Pick<Resource, "path" | "access">,
+  access: ScopeAccess,
+): string | undefined {
+  return access === "read" && resource.access.public ? undefined : scopeFor(resource, access);
+}
+
+/**
  * The scopes of an ordinary customer: read everything, and write the resources whose rows belong
  * to their owner (the schema layer keeps those writes to the customer's own rows).
  *

@@ -106,6 +106,9 @@ export const HEADERS = {
   Allow: header("The methods this URI supports."),
   "Accept-Patch": header("The patch formats PATCH accepts."),
   "Accept-Post": header("The media types POST accepts."),
+  "WWW-Authenticate": header(
+    'RFC 6750 challenge: `Bearer realm="tusk"`, with `error` (`invalid_request`, `invalid_token`, `insufficient_scope`), `error_description` and, on 403, the `scope` that would be enough.',
+  ),
 };
 
 /** Response headers by reference (component names are the header names). */
@@ -125,6 +128,14 @@ export const RESPONSES = {
   ),
   NotFound: problem("No resource at this URI (or not a member of this relation)."),
   UriTooLong: problem(`The URL is longer than ${MAX_URL_BYTES} bytes.`),
+  Unauthorized: problem(
+    "No token where this operation needs one, or a token that is refused (malformed, expired, wrong signature, issuer or audience).",
+    ["WWW-Authenticate"],
+  ),
+  Forbidden: problem(
+    "The token is valid but lacks the scope this operation needs (`insufficient_scope`), or a write on a row the caller does not own.",
+    ["WWW-Authenticate"],
+  ),
   MethodNotAllowed: problem("The method is not supported at this URI; Allow lists those that are.", [
     "Allow",
   ]),

@@ -1,3 +1,4 @@
+import type { AnonymousAccess } from "@tusk/auth";
 import type { Registry, Resource } from "@tusk/registry";
 import { createSchema } from "@tusk/schema";
 import type { UriBuilder } from "@tusk/uri";
@@ -7,6 +8,7 @@ import { type PageSize, pageSizeOf } from "../query/index.ts";
 import { HEADERS, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
 import { buildPaths } from "./paths.ts";
 import { type JsonSchema, resourceSchemas } from "./schemas.ts";
+import { operationSecurity, securitySchemes } from "./security.ts";
 
 export { type PathTemplate, pathTemplates, templateMethods } from "./templates.ts";
 
@@ -15,6 +17,8 @@ export interface OpenApiOptions {
   /** The schema the filters, sort fields and aggregates are read from (default: built from the registry). */
   readonly schema?: GraphQLSchema;
   readonly pageSize?: PageSize;
+  /** What requests without a token may do (`AUTH_ANONYMOUS`, default `read`): the security of public reads. */
+  readonly anonymous?: AnonymousAccess;
 }
 
 /** An OpenAPI 3.1 document, as plain JSON. */
@@ -24,7 +28,8 @@ export type OpenApiDocument = Record<string, unknown> & { openapi: "3.1.1"; path
  * The OpenAPI 3.1 document of the REST API, derived from the registry and the
  * GraphQL schema's facts (the same `readResourceFacts` the query parser uses):
  * every path the URI parser routes, every method with its 405, every filter
- * operator, and every representation and problem response.
+ * operator, every representation and problem response, and the bearer scheme with
+ * the scope each operation needs.
  *
  * @example
  * const doc = buildOpenApiDocument(registry, createUriBuilder({ registry, baseUrl: "http://localhost:4000" }));
@@ -49,7 +54,8 @@ export function buildOpenApiDocument(
   const schemas: Record<string, JsonSchema> = { ...SHARED_SCHEMAS };
   for (const resource of registry.resources)
     Object.assign(schemas, resourceSchemas(resource, facts(resource)));
-  const { paths } = buildPaths(registry, uris, { facts, pageSize });
+  const anonymous = options.anonymous ?? "read";
+  const { paths } = buildPaths(registry, uris, { facts, pageSize, anonymous });
   return {
     openapi: "3.1.1",
     info: {
@@ -61,7 +67,8 @@ export function buildOpenApiDocument(
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: uris.baseUrl, description: "This server" }],
-    security: [],
+    // Operations that need no scope; each operation states its own.
+    security: operationSecurity(undefined, anonymous),
     tags: [
       { name: "api", description: "Discovery: the API root and this document." },
       ...registry.resources.map((resource) => ({
@@ -70,6 +77,11 @@ export function buildOpenApiDocument(
       })),
     ],
     paths,
-    components: { schemas, headers: HEADERS, responses: RESPONSES },
+    components: {
+      schemas,
+      headers: HEADERS,
+      responses: RESPONSES,
+      securitySchemes: securitySchemes(registry),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { scopeCatalog } from "@tusk/auth";
 import { registry } from "@tusk/registry";
 import { scalarCodecs } from "@tusk/scalars";
 import { createSchema } from "@tusk/schema";
@@ -8,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRestApp } from "../app.ts";
 import type { GraphqlExecutor } from "../executor/index.ts";
 import { readResourceFacts } from "../operations/schema-facts.ts";
+import { scopeOf } from "../surface/index.ts";
 import { buildOpenApiDocument, pathTemplates, templateMethods } from "./index.ts";
 import { matchTemplate } from "./match.ts";
 
@@ -237,6 +239,57 @@ describe("the OpenAPI document", () => {
     expect(deref(op("/v1/products", "delete").responses["405"]).headers.Allow).toEqual({
       $ref: "#/components/headers/Allow",
     });
+  });
+
+  it("declares a bearer JWT scheme listing every scope, the default an optional token", () => {
+    const scheme = components.securitySchemes.bearer;
+    expect(scheme).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
+    for (const { name, description } of scopeCatalog(registry))
+      expect(scheme.description).toContain(`| \`${name}\` | ${description} |`);
+    expect(doc.security).toEqual([{}, { bearer: [] }]);
+  });
+
+  it("states on each served operation the scope it needs, with 401 and (when a scope is needed) 403", () => {
+    for (const template of pathTemplates(registry, uris)) {
+      for (const method of templateMethods(template)) {
+        const operation = op(template.path, method.toLowerCase());
+        const scope = scopeOf(template.route, method);
+        const where = `${method} ${template.path}`;
+        expect(operation.security, where).toEqual(scope ? [{ bearer: [scope] }] : [{}, { bearer: [] }]);
+        expect(operation.responses["401"], where).toEqual({ $ref: "#/components/responses/Unauthorized" });
+        expect(operation.responses["403"], where).toEqual(
+          scope ? { $ref: "#/components/responses/Forbidden" } : undefined,
+        );
+      }
+    }
+    const needs = (path: string, method: string) => op(path, method).security[0].bearer?.[0];
+    expect(needs("/v1/products", "get")).toBeUndefined();
+    expect(needs("/v1/products", "post")).toBe("products:write");
+    expect(needs("/v1/orders", "get")).toBe("orders:read");
+    expect(needs("/v1/orders", "head")).toBe("orders:read");
+    expect(needs("/v1/orders/views/summary", "get")).toBe("orders:read");
+    expect(needs("/v1/users/{username}/orders", "get")).toBe("orders:read");
+    expect(needs("/v1/orders/{order_id}/line_items", "post")).toBe("line_items:write");
+    expect(needs("/v1/categories/{category_id}/products/{product_id}", "put")).toBe("categories:write");
+    expect(needs("/v1/orders/definition", "get")).toBeUndefined();
+    expect(needs("/v1/orders", "options")).toBeUndefined();
+    expect(op("/v1/orders", "get").description).toBe(
+      "Needs a bearer token with the `orders:read` scope (or `admin`).",
+    );
+    for (const name of ["Unauthorized", "Forbidden"])
+      expect(components.responses[name].headers["WWW-Authenticate"]).toEqual({
+        $ref: "#/components/headers/WWW-Authenticate",
+      });
+    // 405s are 405 for every caller.
+    expect(op("/v1/orders/views/summary", "post").security).toBeUndefined();
+  });
+
+  it("needs a token for public reads too when anonymous callers may do nothing", () => {
+    const closed = buildOpenApiDocument(registry, uris, { schema, anonymous: "none" });
+    const closedPaths = closed.paths as Record<string, Json>;
+    expect(closed.security).toEqual([{ bearer: [] }]);
+    expect(closedPaths["/v1/products"]?.get.security).toEqual([{ bearer: [] }]);
+    expect(closedPaths["/v1/orders"]?.get.security).toEqual([{ bearer: ["orders:read"] }]);
   });
 
   it("matches concrete paths to exactly one template, literals before parameters", () => {

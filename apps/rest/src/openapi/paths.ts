@@ -1,6 +1,7 @@
+import type { AnonymousAccess } from "@tusk/auth";
 import type { Registry } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
-import { representedResource, servedMethods } from "../surface/index.ts";
+import { representedResource, scopeOf, servedMethods } from "../surface/index.ts";
 import {
   createOperation,
   emptyOperation,
@@ -12,6 +13,7 @@ import {
   redirectOperation,
 } from "./operations.ts";
 import { pathParameter } from "./parameters.ts";
+import { securedOperation } from "./security.ts";
 import { formerTemplates, type PathTemplate, pathTemplates, templateMethods } from "./templates.ts";
 
 type Operation = Record<string, unknown>;
@@ -45,13 +47,19 @@ function summary(template: PathTemplate, method: string): string {
   return method === "HEAD" ? `${served} (headers only)` : served;
 }
 
-function operationFor(template: PathTemplate, method: string, inputs: OperationInputs, allowed: string[]) {
+function servedOperation(template: PathTemplate, method: string, inputs: PathInputs, allowed: string[]) {
   if (method === "GET" || method === "HEAD") return readOperation(template, inputs, method === "HEAD");
   if (method === "OPTIONS") return optionsOperation(template, allowed);
-  if (!allowed.includes(method)) return notAllowedOperation();
   if (method === "POST") return createOperation(template);
   if (method === "PATCH") return patchOperation(template);
   return emptyOperation(template, method as "PUT" | "DELETE");
+}
+
+/** A served method with the scope it needs; one the path does not serve is 405 for every caller. */
+function operationFor(template: PathTemplate, method: string, inputs: PathInputs, allowed: string[]) {
+  if (!allowed.includes(method)) return notAllowedOperation();
+  const operation = servedOperation(template, method, inputs, allowed);
+  return securedOperation(operation, scopeOf(template.route, method), inputs.anonymous);
 }
 
 function pathItem(template: PathTemplate, operations: [string, Operation][], prefix = "") {
@@ -70,8 +78,13 @@ function pathItem(template: PathTemplate, operations: [string, Operation][], pre
   return item;
 }
 
+/** What paths need besides the registry: the operations' inputs, and what callers without a token may do. */
+export interface PathInputs extends OperationInputs {
+  readonly anonymous: AnonymousAccess;
+}
+
 /** Every path of the API, each with every method: served ones, 405s, and redirects from former names. */
-export function buildPaths(registry: Registry, uris: UriBuilder, inputs: OperationInputs) {
+export function buildPaths(registry: Registry, uris: UriBuilder, inputs: PathInputs) {
   const templates = pathTemplates(registry, uris);
   const paths: Record<string, unknown> = {};
   for (const template of templates) {

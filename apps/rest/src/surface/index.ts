@@ -8,4 +8,5 @@ export {
   TABLE_METHODS,
   type TableMethod,
 } from "./route-table.ts";
+export { accessOf, scopeOf } from "./scopes.ts";
 export { type RouteOf, type RouteSubject, registrySubjects, type Subject } from "./subjects.ts";
