@@ -73,6 +73,12 @@ export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
       relations: { type: "array", items: { type: "object" } },
       query_parameters: { type: "object" },
       views: { type: "array", items: { type: "string" } },
+      scopes: {
+        type: "object",
+        description:
+          "Per route (`collection`, `item`) and method, the scope a bearer token needs, or null for none (reading a public resource).",
+        additionalProperties: { type: "object", additionalProperties: { type: ["string", "null"] } },
+      },
       reserved_words: { type: "array", items: { type: "string", enum: [...RESERVED_WORDS] } },
       _links: { type: "array", items: ref("Link") },
     },

@@ -5,15 +5,34 @@ import type { Request, Response } from "express";
 import { sendRepresentation } from "../http/send.ts";
 import { EMBED_LIMIT, type OperationCatalog } from "../operations/index.ts";
 import { JSON_ONLY, negotiate, profileMediaType } from "../representation/negotiate.ts";
-import { allowedMethods, type RouteOf, representedResource } from "../surface/index.ts";
+import {
+  allowedMethods,
+  type RouteOf,
+  representedResource,
+  type Subject,
+  scopeOf,
+} from "../surface/index.ts";
 import type { RestContext } from "./context.ts";
 
-/** The methods of the resource's collection (root resources only) and items, from the route table. */
+/** The resource's collection (root resources only) and items, as the route table knows them. */
+function routesOf(resource: Resource): [string, Subject][] {
+  const item: [string, Subject] = ["item", { kind: "item", resource }];
+  return resource.parent ? [item] : [["collection", { kind: "collection", resource }], item];
+}
+
+/** The methods of the resource's collection and items, from the route table. */
 function methodsOf(resource: Resource): Record<string, string[]> {
-  const methods: Record<string, string[]> = {};
-  if (!resource.parent) methods.collection = allowedMethods({ kind: "collection", resource });
-  methods.item = allowedMethods({ kind: "item", resource });
-  return methods;
+  return Object.fromEntries(routesOf(resource).map(([name, route]) => [name, allowedMethods(route)]));
+}
+
+/** The scope each of those methods needs (`null`: none, as for reading a public resource). */
+function scopesOf(resource: Resource): Record<string, Record<string, string | null>> {
+  return Object.fromEntries(
+    routesOf(resource).map(([name, route]) => [
+      name,
+      Object.fromEntries(allowedMethods(route).map((method) => [method, scopeOf(route, method) ?? null])),
+    ]),
+  );
 }
 
 /**
@@ -33,6 +52,7 @@ export function buildDefinition(context: RestContext, catalog: OperationCatalog,
     description: resource.description ?? null,
     media_types: ["application/json", profileMediaType(resource), "application/hal+json"],
     methods: methodsOf(resource),
+    scopes: scopesOf(resource),
     nested_under: resource.parent ? resource.parent.resource.path : null,
     identifier: {
       name: resource.identifier.field.restName,

@@ -56,6 +56,11 @@ describe("discovery: root, definitions and views", () => {
     });
     expect(definition.reserved_words).toEqual(expect.arrayContaining(["definition", "views"]));
     expect(definition.methods.collection).toEqual(["GET", "HEAD", "OPTIONS", "POST"]);
+    // Products are public: reading them needs no scope.
+    expect(definition.scopes).toEqual({
+      collection: { GET: null, HEAD: null, OPTIONS: null, POST: "products:write" },
+      item: { GET: null, HEAD: null, OPTIONS: null, PATCH: "products:write", DELETE: "products:write" },
+    });
     const books = await request(t.app).get("/v1/books/definition");
     expect(books.body.identifier.title).toMatch(/ISBN/);
   });
@@ -87,6 +92,15 @@ describe("discovery: root, definitions and views", () => {
     expect(res.status).toBe(200);
     expect(res.body.nested_under).toBe("orders");
     expect(res.body.methods.collection).toBeUndefined();
+    expect(res.body.scopes).toEqual({
+      item: {
+        GET: "line_items:read",
+        HEAD: "line_items:read",
+        OPTIONS: null,
+        PATCH: "line_items:write",
+        DELETE: "line_items:write",
+      },
+    });
   });
 
   it("#62 the summary view aggregates the filtered collection without the items", async () => {
