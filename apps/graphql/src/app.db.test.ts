@@ -279,4 +279,33 @@ describe("one GraphQL request freezes both APIs: every refusal is a 400", () => 
     expect(status).toBe(200);
     expect(body.data.__schema.types.length).toBeGreaterThan(50);
   });
+
+  it("refuses introspection when it is switched off, and still answers queries", async () => {
+    const server = await start({ introspection: false });
+    try {
+      for (const query of ["{ __schema { types { name } } }", '{ __type(name: "Order") { description } }']) {
+        const { status, body } = await post(server, query);
+        expect(status, query).toBe(400);
+        expect(body.errors?.[0]?.extensions?.code, query).toBe("BAD_USER_INPUT");
+        expect(body.errors?.[0]?.message, query).toMatch(/introspection is not allowed/);
+      }
+      const { status, body } = await post(server, "{ product(id: 73924) { name } }");
+      expect(status).toBe(200);
+      expect(body.data.product.name).toBe("The Amazing Widget");
+    } finally {
+      await server.shutdown();
+    }
+  });
+
+  it("tells through introspection which scope each root field needs", async () => {
+    const { body } = await post(running, '{ __type(name: "Query") { fields { name description } } }');
+    const fields = new Map<string, string>(
+      body.data.__type.fields.map((field: { name: string; description: string }) => [
+        field.name,
+        field.description,
+      ]),
+    );
+    expect(fields.get("orders")).toMatch(/\n\nScope: `orders:read` \(only your own rows\)\.$/);
+    expect(fields.get("products")).toMatch(/\n\nScope: none \(public\)\.$/);
+  });
 });

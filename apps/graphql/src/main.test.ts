@@ -5,13 +5,14 @@ import { expect, it } from "vitest";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
-it("starts from the environment, serves, and exits cleanly on SIGTERM", async () => {
+it("starts from the environment (introspection off), serves, and exits cleanly on SIGTERM", async () => {
   const child = spawn(process.execPath, ["--import", "tsx", main], {
     env: {
       ...process.env,
       GRAPHQL_PORT: "0",
       DATABASE_URL: "pglite://memory",
       PUBLIC_BASE_URL: "https://rest.example.com",
+      GRAPHQL_INTROSPECTION: "false",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -31,6 +32,14 @@ it("starts from the environment, serves, and exits cleanly on SIGTERM", async ()
     });
     // Migrated on start, empty: the database is in memory.
     expect(await response.json()).toEqual({ data: { categoriesAggregate: { count: 0 } } });
+    const introspection = await fetch(url!, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __schema { queryType { name } } }" }),
+    });
+    expect(introspection.status).toBe(400);
+    const refused = (await introspection.json()) as { errors: { message: string }[] };
+    expect(refused.errors[0]?.message).toMatch(/introspection is not allowed/);
   } finally {
     child.kill("SIGTERM");
   }

@@ -1,7 +1,7 @@
 /**
  * Standalone GraphQL server over `DATABASE_URL` (default: PGlite in .data/pglite). Settings:
  * docs/configuration.md (`GRAPHQL_PORT`, `HOST`, `PUBLIC_BASE_URL` for the `uri` fields,
- * `SHUTDOWN_GRACE_MS`).
+ * `GRAPHQL_INTROSPECTION`, `SHUTDOWN_GRACE_MS`).
  */
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
@@ -17,6 +17,7 @@ await migrate(db);
 const { app, stop } = await createGraphqlApp({
   db,
   baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.REST_PORT}`,
+  introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
 });
 server.handle(app);

@@ -29,6 +29,8 @@ export interface LaunchOptions {
   readonly log?: (line: string) => void;
   /** The longest a request may take before it is answered 503 (both APIs; default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** Whether the GraphQL API answers introspection (`GRAPHQL_INTROSPECTION`, default true). */
+  readonly introspection?: boolean;
 }
 
 /**
@@ -113,6 +115,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       baseUrl,
       registry,
       schema: restApp.schema,
+      ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
       ready,
       onDatabaseUnavailable,
       ...timeout,

@@ -25,6 +25,7 @@ const tusk = await launch({
   host: config.HOST,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   databaseUrl: config.DATABASE_URL,
+  introspection: config.GRAPHQL_INTROSPECTION,
   onUnexpectedError: (error) => console.error(error),
 });
 console.log(banner(tusk, database));

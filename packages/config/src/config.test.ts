@@ -11,6 +11,7 @@ describe("readConfig", () => {
       PUBLIC_BASE_URL: undefined,
       DATABASE_URL: undefined,
       GRAPHQL_URL: undefined,
+      GRAPHQL_INTROSPECTION: true,
       SHUTDOWN_GRACE_MS: 10_000,
     });
   });
@@ -23,6 +24,7 @@ describe("readConfig", () => {
       PUBLIC_BASE_URL: "https://api.example.com/base",
       DATABASE_URL: "pglite://memory",
       GRAPHQL_URL: "",
+      GRAPHQL_INTROSPECTION: "false",
       SHUTDOWN_GRACE_MS: "2500",
     });
     expect(config).toMatchObject({
@@ -32,6 +34,7 @@ describe("readConfig", () => {
       PUBLIC_BASE_URL: "https://api.example.com/base",
       DATABASE_URL: "pglite://memory",
       GRAPHQL_URL: undefined,
+      GRAPHQL_INTROSPECTION: false,
       SHUTDOWN_GRACE_MS: 2500,
     });
   });
@@ -46,6 +49,8 @@ describe("readConfig", () => {
     ["PUBLIC_BASE_URL", "ftp://api.example.com"],
     ["PUBLIC_BASE_URL", "https://api.example.com/?x=1"],
     ["GRAPHQL_URL", "localhost:4001/graphql"],
+    ["GRAPHQL_INTROSPECTION", "no"],
+    ["GRAPHQL_INTROSPECTION", "TRUE"],
     ["SHUTDOWN_GRACE_MS", "10s"],
     ["SHUTDOWN_GRACE_MS", "-5"],
   ])("refuses %s=%j, naming the variable, its value and what is accepted", (name, value) => {

@@ -83,3 +83,21 @@ export function text(
 ): Setting<string | undefined> {
   return { schema: z.string().optional(), accepts, fallback, description };
 }
+
+/**
+ * On or off: `true` or `false`.
+ *
+ * @example
+ * flag(true, "Answer introspection queries.");
+ */
+export function flag(fallback: boolean, description: string): Setting<boolean> {
+  return {
+    schema: z
+      .enum(["true", "false"])
+      .transform((value) => value === "true")
+      .default(fallback),
+    accepts: "`true` or `false`",
+    fallback: String(fallback),
+    description,
+  };
+}

@@ -1,4 +1,4 @@
-import { httpUrl, milliseconds, port, type Setting, text } from "./kinds.ts";
+import { flag, httpUrl, milliseconds, port, type Setting, text } from "./kinds.ts";
 
 /**
  * Every setting of every app, by its environment variable: one name per
@@ -24,6 +24,10 @@ export const SETTINGS = {
   GRAPHQL_URL: httpUrl(
     "unset: in-process",
     "Standalone REST API only: execute every operation against this GraphQL endpoint instead of in-process.",
+  ),
+  GRAPHQL_INTROSPECTION: flag(
+    true,
+    "GraphQL API: answer introspection (`__schema`, `__type`); GraphiQL and a REST API with `GRAPHQL_URL` need it.",
   ),
   SHUTDOWN_GRACE_MS: milliseconds(
     10_000,

@@ -15,6 +15,7 @@ import { graphqlNames, parentArgument } from "./names.ts";
 import { resourceType, type TypeBuilder } from "./object-types.ts";
 import { identifierArgument, planEnv, planSelect, type Select, subSelections } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
+import { withScope } from "./scope-notes.ts";
 
 type Row = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -169,13 +170,21 @@ function membershipFields(
     [names.addMembershipMutation(relation)]: {
       type,
       args,
-      description: `Adds a ${target.singular} to this ${resource.singular}'s ${relation.name}; adding one already there changes nothing.`,
+      description: withScope(
+        `Adds a ${target.singular} to this ${resource.singular}'s ${relation.name}; adding one already there changes nothing.`,
+        resource,
+        "write",
+      ),
       resolve: writeResolver(builder, resource, change("connect")),
     },
     [names.removeMembershipMutation(relation)]: {
       type,
       args,
-      description: `Removes a ${target.singular} from this ${resource.singular}'s ${relation.name}; removing one not there changes nothing.`,
+      description: withScope(
+        `Removes a ${target.singular} from this ${resource.singular}'s ${relation.name}; removing one not there changes nothing.`,
+        resource,
+        "write",
+      ),
       resolve: writeResolver(builder, resource, change("disconnect")),
     },
   };
@@ -198,7 +207,7 @@ export function mutationFields(
   const fields: GraphQLFieldConfigMap<unknown, TuskContext> = {
     [names.createMutation]: {
       type,
-      description: `Creates a ${resource.singular}.`,
+      description: withScope(`Creates a ${resource.singular}.`, resource, "write"),
       args: { input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "create")) } },
       resolve: writeResolver(builder, resource, (model, args, select) =>
         model.create({ data: validateInput(resource, args.input as Row), select }),
@@ -206,7 +215,7 @@ export function mutationFields(
     },
     [names.updateMutation]: {
       type,
-      description: `Changes a ${resource.singular}; identifiers cannot change.`,
+      description: withScope(`Changes a ${resource.singular}; identifiers cannot change.`, resource, "write"),
       args: {
         ...addressArguments(resource),
         input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "update")) },
@@ -222,7 +231,7 @@ export function mutationFields(
     },
     [names.deleteMutation]: {
       type,
-      description: `Deletes a ${resource.singular} and returns it as it was.`,
+      description: withScope(`Deletes a ${resource.singular} and returns it as it was.`, resource, "write"),
       args: { ...addressArguments(resource), ...versionArgument(resource) },
       resolve: writeResolver(builder, resource, (model, args, select) =>
         model.delete({ where: writeWhere(resource, args), select }),

@@ -20,6 +20,7 @@ import { graphqlNames } from "./names.ts";
 import { orderByList } from "./ordering.ts";
 import { connectionResolver, nestedItemResolver, toOneResolver } from "./relations.ts";
 import { scalarForIdentifier } from "./scalars.ts";
+import { fieldDescription, typeDescription } from "./scope-notes.ts";
 import type { TypeCache } from "./type-cache.ts";
 import { formatDecimal } from "./values.ts";
 
@@ -111,9 +112,10 @@ function scalarFields(resource: Resource): GraphQLFieldConfigMap<Row, TuskContex
   for (const field of resource.fields) {
     const scalar = fieldScalar(resource, field);
     const { scale } = columnLimits(resource, field);
+    const description = fieldDescription(field);
     fields[field.name] = {
       type: field.required ? new GraphQLNonNull(scalar) : scalar,
-      ...(field.description ? { description: field.description } : {}),
+      ...(description ? { description } : {}),
       extensions: withMeta({ kind: "scalar", field }),
       ...(field.type === "Decimal" ? { resolve: (row: Row) => formatDecimal(row[field.name], scale) } : {}),
     };
@@ -179,7 +181,7 @@ export function resourceType(builder: TypeBuilder, resource: Resource): GraphQLO
     (name) =>
       new GraphQLObjectType<Row, TuskContext>({
         name,
-        ...(resource.description ? { description: resource.description } : {}),
+        description: typeDescription(resource),
         fields: () => ({
           ...scalarFields(resource),
           uri: {

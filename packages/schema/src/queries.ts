@@ -16,6 +16,7 @@ import {
   subSelections,
 } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
+import { withScope } from "./scope-notes.ts";
 
 type Row = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ export function queryFields(
   return {
     [names.itemField]: {
       type: resourceType(builder, resource),
-      description: `One ${resource.singular} by ${idField}, or null.`,
+      description: withScope(`One ${resource.singular} by ${idField}, or null.`, resource, "read"),
       args: { [idField]: { type: new GraphQLNonNull(scalarForIdentifier(resource.identifier.rule)) } },
       resolve: async (_root, args, context, info) => {
         const id = identifierArgument(resource, idField, args[idField]);
@@ -46,7 +47,7 @@ export function queryFields(
     },
     [names.collectionField]: {
       type: new GraphQLNonNull(connectionType(builder, resource)),
-      description: `A page of ${resource.plural}.`,
+      description: withScope(`A page of ${resource.plural}.`, resource, "read"),
       args: collectionArguments(builder, resource),
       resolve: async (_root, args, context, info) => {
         const env = planEnv(info, context, limits);
@@ -62,7 +63,11 @@ export function queryFields(
     },
     [names.aggregateField]: {
       type: new GraphQLNonNull(aggregateType(builder.cache, resource)),
-      description: `Aggregates over the ${resource.plural} matching \`where\`, without fetching them.`,
+      description: withScope(
+        `Aggregates over the ${resource.plural} matching \`where\`, without fetching them.`,
+        resource,
+        "read",
+      ),
       args: { where: { type: resourceFilter(builder.cache, resource) } },
       resolve: async (_root, args, context) => {
         const where = toPrismaWhere(resource, args.where as Row | undefined);

@@ -13,6 +13,39 @@ describe("the schema derived from the registry", () => {
     );
   });
 
+  it("says on every root field and resource type which scope it needs, and on private fields who sees them", () => {
+    const query = schema.getQueryType()!.getFields();
+    const mutation = schema.getMutationType()!.getFields();
+    const lastLine = (description: string | null | undefined) => description?.split("\n").at(-1);
+    for (const resource of registry.resources) {
+      const names = graphqlNames(resource);
+      const own = resource.access.owner ? " (only your own rows)" : "";
+      const read = resource.access.public
+        ? "Scope: none (public)."
+        : `Scope: \`${resource.path}:read\`${own}.`;
+      if (!resource.parent)
+        for (const field of [names.itemField, names.collectionField, names.aggregateField])
+          expect(lastLine(query[field]?.description), field).toBe(read);
+      if (resource.writable)
+        for (const field of [names.createMutation, names.updateMutation, names.deleteMutation])
+          expect(lastLine(mutation[field]?.description), field).toBe(
+            `Scope: \`${resource.path}:write\`${own}.`,
+          );
+      const type = schema.getType(names.type) as GraphQLObjectType;
+      expect(type.description, names.type).toContain(`Write: \`${resource.path}:write\`.`);
+      expect(type.description, names.type).toContain(
+        resource.access.public ? "Read: needs no scope (public)." : `Read: \`${resource.path}:read\`.`,
+      );
+      for (const field of resource.fields)
+        expect(type.getFields()[field.name]?.description?.includes("Private:") ?? false, field.name).toBe(
+          field.private,
+        );
+    }
+    expect(
+      Object.values(mutation).every((field) => /\nScope: `[a-z_]+:write`/.test(field.description ?? "")),
+    ).toBe(true);
+  });
+
   it("has every name graphqlNames gives, for every resource, and no resource types beyond them", () => {
     const query = schema.getQueryType()!.getFields();
     const mutation = schema.getMutationType()!.getFields();
