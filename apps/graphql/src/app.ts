@@ -12,6 +12,7 @@ import {
   resolveLimits,
   type TuskContext,
 } from "@tusk/schema";
+import { createLogger, type Logger, labelRoute, requestLog } from "@tusk/telemetry";
 import { createUriBuilder } from "@tusk/uri";
 import cors, { type CorsOptions } from "cors";
 import express from "express";
@@ -21,6 +22,7 @@ import { afterDeadline, requestDeadline } from "./deadline.ts";
 import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
 import { addProbes } from "./health.ts";
+import { operationLabelPlugin } from "./operation-label.ts";
 import { serviceUnavailablePlugin } from "./unavailable.ts";
 
 /** How to build the GraphQL app. */
@@ -46,6 +48,8 @@ export interface GraphqlAppOptions {
   readonly requestTimeoutMs?: number;
   /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
   readonly ready?: () => Promise<Readiness>;
+  /** Where the request lines go (default `createLogger()`: silent under vitest). */
+  readonly logger?: Logger;
 }
 
 /** The operation deadline when none is configured. */
@@ -89,6 +93,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
       ApolloServerPluginLandingPageDisabled(),
       variableLimitsPlugin(limits),
       serviceUnavailablePlugin(),
+      operationLabelPlugin(),
     ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.
@@ -100,8 +105,10 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestLog(options.logger ?? createLogger()));
   if (options.cors !== false) app.use(cors(options.cors ?? {}));
   addProbes(app, options.ready ?? readinessCheck(options.db));
+  app.use("/graphql", labelRoute("/graphql"));
   app.use(graphiql({ endpoint: "/graphql" }));
   app.use(
     "/graphql",

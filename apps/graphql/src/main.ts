@@ -6,19 +6,23 @@
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { drainOnSignals, listen } from "@tusk/server";
+import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { createGraphqlApp } from "./app.ts";
 
 const config = readConfig();
+const logger = createLogger({ level: config.LOG_LEVEL });
 // Database outages: one line per cause, not one per failed request.
-const reportFault = databaseFaultLog((line) => console.error(line));
+const reportFault = databaseFaultLog((line) => logger.warn(line));
 const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
-const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault });
+const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault, log: QUERY_EVENTS });
+logQueries(db.prisma, logger);
 await migrate(db);
 const { app, stop } = await createGraphqlApp({
   db,
   baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.REST_PORT}`,
   introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
+  logger,
 });
 server.handle(app);
 drainOnSignals({

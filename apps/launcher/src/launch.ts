@@ -3,6 +3,7 @@ import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createInProcessRestApp } from "@tusk/rest";
 import { type ListeningServer, listen } from "@tusk/server";
+import { createLogger, type Logger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { seedIfEmpty } from "./demo-data.ts";
 
 /**
@@ -23,10 +24,13 @@ export interface LaunchOptions {
   /** The database; unset is the embedded PGlite database in `.data/pglite`. */
   readonly databaseUrl?: string | undefined;
   readonly registry?: Registry;
-  /** Called with every unexpected error before it is masked as a 500 (for logging). */
+  /** Called with every unexpected error before it is masked as a 500; default: logged with its stack. */
   readonly onUnexpectedError?: (error: unknown) => void;
-  /** Where one-line operational notices go (database outages, lost connections); default stderr. */
-  readonly log?: (line: string) => void;
+  /**
+   * Where both APIs' request lines, SQL statements (at `debug`), unexpected errors and database
+   * outages go; default `createLogger()` (silent under vitest).
+   */
+  readonly logger?: Logger;
   /** The longest a request may take before it is answered 503 (both APIs; default 10 s). */
   readonly requestTimeoutMs?: number;
   /** Whether the GraphQL API answers introspection (`GRAPHQL_INTROSPECTION`, default true). */
@@ -72,13 +76,15 @@ const GRAPHQL_PATH = "/graphql";
  */
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const registry = options.registry ?? defaultRegistry;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const logger = options.logger ?? createLogger();
   // One reporter for both APIs: an outage is one line, whichever API noticed it first.
-  const onDatabaseUnavailable = databaseFaultLog(log);
+  const onDatabaseUnavailable = databaseFaultLog((line) => logger.warn(line));
   const db = await openDatabase({
     url: options.databaseUrl,
     onConnectionLost: onDatabaseUnavailable,
+    log: QUERY_EVENTS,
   });
+  logQueries(db.prisma, logger);
   const servers: ListeningServer[] = [];
   let stopGraphql = async () => {};
   const close = async (graceMs = 10_000) => {
@@ -106,6 +112,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       registry,
       ready,
       onDatabaseUnavailable,
+      logger,
       ...timeout,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
@@ -118,6 +125,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
       ready,
       onDatabaseUnavailable,
+      logger,
       ...timeout,
     });
     stopGraphql = graphqlApp.stop;

@@ -7,6 +7,7 @@
 import { readConfig } from "@tusk/config";
 import { resolveDatabaseLocation } from "@tusk/db";
 import { drainOnSignals } from "@tusk/server";
+import { createLogger } from "@tusk/telemetry";
 import { banner } from "./banner.ts";
 import { launch } from "./launch.ts";
 
@@ -26,7 +27,7 @@ const tusk = await launch({
   publicBaseUrl: config.PUBLIC_BASE_URL,
   databaseUrl: config.DATABASE_URL,
   introspection: config.GRAPHQL_INTROSPECTION,
-  onUnexpectedError: (error) => console.error(error),
+  logger: createLogger({ level: config.LOG_LEVEL }),
 });
 console.log(banner(tusk, database));
 drainOnSignals({ servers: tusk.servers, graceMs: config.SHUTDOWN_GRACE_MS, close: () => tusk.close() });

@@ -2,6 +2,7 @@ import type { AnonymousAccess } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
+import { createLogger, currentScope, type Logger, requestLog } from "@tusk/telemetry";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { docsPage } from "./docs-page/index.ts";
@@ -25,8 +26,10 @@ export interface RestAppOptions {
   readonly limits?: Partial<QueryLimits>;
   /** Operations already built from the executor's schema (in-process); default: built on first use. */
   readonly catalog?: OperationCatalog;
-  /** Called with every unexpected error before it is masked as a 500 (for logging). */
+  /** Called with every unexpected error before it is masked as a 500; default: logged with its stack. */
   readonly onUnexpectedError?: (error: unknown, req: Request) => void;
+  /** Where the request lines and unexpected errors go (default `createLogger()`: silent under vitest). */
+  readonly logger?: Logger;
   /** The longest a request may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
   readonly requestTimeoutMs?: number;
   /** What `/readyz` asks (e.g. `readinessCheck(db)` from @tusk/db); default: always ready. */
@@ -70,10 +73,16 @@ export function createRestApp(options: RestAppOptions): express.Express {
     ),
   };
 
+  const logger = options.logger ?? createLogger();
+  const onUnexpectedError =
+    options.onUnexpectedError ??
+    ((error: unknown) => (currentScope()?.log ?? logger).error({ err: error }, "unexpected error"));
+
   const app = express();
   app.disable("x-powered-by");
   app.disable("etag"); // ETags are computed from the exact body bytes by the app itself.
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
+  app.use(requestLog(logger));
   app.use(refuseLongUrls());
   app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
   app.get("/healthz", probes.healthz);
@@ -87,7 +96,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
     }
     const problem = sendProblem(res, error, req.originalUrl);
     // 503s are expected (the database is away) and reported once per cause where they arise.
-    if (problem.status === 500) options.onUnexpectedError?.(error, req);
+    if (problem.status === 500) onUnexpectedError(error, req);
   });
   return app;
 }

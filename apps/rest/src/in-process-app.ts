@@ -19,6 +19,7 @@ export interface InProcessRestAppOptions {
   /** Page sizes and depth/cost limits of the schema; REST lists take their page sizes from them. */
   readonly limits?: Partial<QueryLimits>;
   readonly onUnexpectedError?: RestAppOptions["onUnexpectedError"];
+  readonly logger?: RestAppOptions["logger"];
   /** Told why whenever the database is unavailable to an operation (see `databaseFaultLog`). */
   readonly onDatabaseUnavailable?: (reason: string) => void;
   readonly requestTimeoutMs?: RestAppOptions["requestTimeoutMs"];
@@ -98,6 +99,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     ready: options.ready ?? readinessCheck(options.db),
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return { app, uris, schema, executor, catalog };
 }

@@ -8,17 +8,16 @@ import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { registry } from "@tusk/registry";
 import { drainOnSignals, listen } from "@tusk/server";
+import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
-import type { Request } from "express";
 import { createRestApp } from "./app.ts";
 import { createRemoteExecutor } from "./executor/index.ts";
 import { createInProcessRestApp } from "./in-process-app.ts";
 
 const config = readConfig();
-const onUnexpectedError = (error: unknown, req: Request) =>
-  console.error(`${req.method} ${req.originalUrl}`, error);
+const logger = createLogger({ level: config.LOG_LEVEL });
 // Database outages: one line per cause, not one per failed request.
-const reportFault = databaseFaultLog((line) => console.error(line));
+const reportFault = databaseFaultLog((line) => logger.warn(line));
 
 // Listen first: with REST_PORT=0 the links need the port the system picked.
 const server = await listen({ port: config.REST_PORT, host: config.HOST });
@@ -28,11 +27,16 @@ let uris: UriBuilder;
 if (config.GRAPHQL_URL) {
   uris = createUriBuilder({ registry, baseUrl });
   const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
-  server.handle(createRestApp({ registry, uris, executor, onUnexpectedError }));
+  server.handle(createRestApp({ registry, uris, executor, logger }));
 } else {
-  const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault });
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    onConnectionLost: reportFault,
+    log: QUERY_EVENTS,
+  });
+  logQueries(db.prisma, logger);
   await migrate(db);
-  const rest = createInProcessRestApp({ db, baseUrl, onUnexpectedError, onDatabaseUnavailable: reportFault });
+  const rest = createInProcessRestApp({ db, baseUrl, logger, onDatabaseUnavailable: reportFault });
   uris = rest.uris;
   server.handle(rest.app);
   close = () => db.close();

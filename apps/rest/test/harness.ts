@@ -1,6 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabaseOptions } from "@tusk/db/testing";
+import type { Logger } from "@tusk/telemetry";
+import { createRestApp } from "../src/app.ts";
+import { createRemoteExecutor } from "../src/executor/index.ts";
 import { createInProcessRestApp } from "../src/in-process-app.ts";
 
 /** The public base URL the test apps build links on. */
@@ -12,6 +15,7 @@ export async function createTestApp(
     log?: TestDatabaseOptions["log"];
     timeouts?: TestDatabaseOptions["timeouts"];
     baseUrl?: string;
+    logger?: Logger;
   } = {},
 ) {
   const db = await createTestDatabase({
@@ -22,6 +26,7 @@ export async function createTestApp(
   const built = createInProcessRestApp({
     db,
     baseUrl: options.baseUrl ?? BASE,
+    ...(options.logger ? { logger: options.logger } : {}),
     onUnexpectedError: (e) => {
       if (process.env.REST_DEBUG) console.error(e);
     },
@@ -30,6 +35,37 @@ export async function createTestApp(
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * A REST app executing remotely against a GraphQL API served on a free local port over the
+ * test app's database; call `close` after (before the test app's).
+ */
+export async function createRemoteTestApp(
+  t: TestApp,
+  options: { graphqlLogger?: Logger; logger?: Logger } = {},
+) {
+  // Imported here: most suites never start a GraphQL API.
+  const { createGraphqlApp } = await import("@tusk/graphql");
+  const graphql = await createGraphqlApp({
+    db: t.db,
+    baseUrl: BASE,
+    ...(options.graphqlLogger ? { logger: options.graphqlLogger } : {}),
+  });
+  const server = graphql.app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const executor = createRemoteExecutor({ url: `http://127.0.0.1:${port}/graphql` });
+  const app = createRestApp({
+    uris: t.uris,
+    executor,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const close = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await graphql.stop();
+  };
+  return { app, close };
+}
 
 /** A test app listening on a free local port, its links built on that port (for a browser). */
 export async function serveTestApp() {

@@ -6,7 +6,7 @@
  * import { readConfig } from "@tusk/config";
  * const { REST_PORT, DATABASE_URL } = readConfig();
  */
-export { flag, httpUrl, milliseconds, port, type Setting, text } from "./kinds.ts";
+export { flag, httpUrl, milliseconds, oneOf, port, type Setting, text } from "./kinds.ts";
 export {
   type Config,
   ConfigError,

@@ -101,3 +101,22 @@ export function flag(fallback: boolean, description: string): Setting<boolean> {
     description,
   };
 }
+
+/**
+ * One of a fixed list of words, or unset (the code that uses it picks the default).
+ *
+ * @example
+ * oneOf(["debug", "info"], "`info`", "How much the logs say.");
+ */
+export function oneOf<const T extends string>(
+  values: readonly [T, ...T[]],
+  fallback: string,
+  description: string,
+): Setting<T | undefined> {
+  return {
+    schema: z.enum(values).optional(),
+    accepts: `one of ${values.map((value) => `\`${value}\``).join(", ")}`,
+    fallback,
+    description,
+  };
+}

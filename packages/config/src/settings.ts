@@ -1,4 +1,5 @@
-import { flag, httpUrl, milliseconds, port, type Setting, text } from "./kinds.ts";
+import { LOG_LEVELS } from "@tusk/telemetry";
+import { flag, httpUrl, milliseconds, oneOf, port, type Setting, text } from "./kinds.ts";
 
 /**
  * Every setting of every app, by its environment variable: one name per
@@ -32,6 +33,11 @@ export const SETTINGS = {
   SHUTDOWN_GRACE_MS: milliseconds(
     10_000,
     "On SIGTERM or SIGINT, how long in-flight requests may take to finish before their connections are closed.",
+  ),
+  LOG_LEVEL: oneOf(
+    LOG_LEVELS,
+    "`info` (`silent` under vitest)",
+    "How much the logs say: one JSON line per request at `info`, SQL statements at `debug` (see docs/operations.md).",
   ),
 } as const satisfies Record<string, Setting<unknown>>;
 

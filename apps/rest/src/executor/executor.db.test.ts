@@ -1,15 +1,12 @@
-import type { AddressInfo } from "node:net";
-import { createGraphqlApp } from "@tusk/graphql";
 import { registry } from "@tusk/registry";
 import { createContext } from "@tusk/schema";
 import { execute } from "graphql";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, createTestApp, type TestApp } from "../../test/harness.ts";
+import { BASE, createRemoteTestApp, createTestApp, type TestApp } from "../../test/harness.ts";
 import { createRestApp } from "../app.ts";
 import { OperationCatalog, selectionVariables } from "../operations/index.ts";
 import { bindVariables } from "./bind.ts";
-import { createRemoteExecutor } from "./remote.ts";
 
 describe("executors", () => {
   let t: TestApp;
@@ -17,16 +14,7 @@ describe("executors", () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     t = await createTestApp();
-    const graphql = await createGraphqlApp({ db: t.db, baseUrl: BASE });
-    const server = graphql.app.listen(0, "127.0.0.1");
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    const { port } = server.address() as AddressInfo;
-    const executor = createRemoteExecutor({ url: `http://127.0.0.1:${port}/graphql` });
-    remote = createRestApp({ uris: t.uris, executor });
-    close = async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await graphql.stop();
-    };
+    ({ app: remote, close } = await createRemoteTestApp(t));
   });
   afterAll(async () => {
     await close?.();

@@ -1,3 +1,4 @@
+import { currentScope, REQUEST_ID_HEADER } from "@tusk/telemetry";
 import {
   buildClientSchema,
   type ExecutionResult,
@@ -23,11 +24,14 @@ export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExe
   const doFetch = options.fetch ?? fetch;
 
   async function post(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
+    // The GraphQL API's line for this operation carries the REST request's id.
+    const requestId = currentScope()?.id;
     const response = await doFetch(options.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });

@@ -72,6 +72,8 @@ function render(version: string, segments: readonly Segment[], fill: (s: Segment
   return `/${[version, ...segments.map(fill)].join("/")}`;
 }
 
+const asParam = (segment: Segment) => ("literal" in segment ? segment.literal : `{${segment.param}}`);
+
 const example = (segment: Segment) =>
   "literal" in segment ? segment.literal : encodeSegment(segment.resource.identifier.rule.example);
 
@@ -86,7 +88,7 @@ export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplat
     const tag = "resource" in subject ? subject.resource.path : "api";
     for (const shape of shapesOf(subject)) {
       const segments = uniqueParams(shape);
-      const path = render(uris.version, segments, (s) => ("literal" in s ? s.literal : `{${s.param}}`));
+      const path = render(uris.version, segments, asParam);
       if (templates.has(path)) continue;
       const parsed = uris.parse(render(uris.version, segments, example));
       if (!parsed.ok || !parsed.route.canonical) continue;
@@ -95,6 +97,18 @@ export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplat
     }
   }
   return [...templates.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * The path template of a parsed route, as the OpenAPI document lists it
+ * (`/v1/products/{product_id}`): the bounded label of a request in logs and
+ * metrics. A route reached through a former or non-canonical path has its
+ * canonical template.
+ */
+export function routeTemplate(version: string, route: Route): string {
+  const [collectionForm, itemForm] = shapesOf(route);
+  const shape = route.kind === "definition" && route.item ? itemForm : collectionForm;
+  return render(version, uniqueParams(shape ?? []), asParam);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { ApiError } from "@tusk/errors";
+import { setRoute } from "@tusk/telemetry";
 import type { ParseRouteResult, Route, RouteKind } from "@tusk/uri";
 import type { NextFunction, Request, Response } from "express";
 import { answerPreflight, corsHeaders } from "../http/cors.ts";
 import { HttpProblem } from "../http/problem.ts";
 import { searchParams } from "../http/search-params.ts";
 import { REDIRECT_CACHE, sendEmpty } from "../http/send.ts";
+import { routeTemplate } from "../openapi/templates.ts";
 import { refuseQueryParameters } from "../query/index.ts";
 import { allowedMethods, isTableMethod, type RouteOf, type TableMethod } from "../surface/index.ts";
 import type { RestContext } from "./context.ts";
@@ -116,6 +118,7 @@ export function dispatcher(context: RestContext) {
       const parsed = context.uris.parse(req.path);
       if (!parsed.ok) throw notRouted(parsed);
       const { route } = parsed;
+      setRoute(routeTemplate(context.uris.version, route));
       if (redirected(context, req, res, route.canonical, route.canonicalPath)) return;
       if (await preamble(context, req, res, route, allowedMethods(route))) return;
       await handle(context, req, res, route);
