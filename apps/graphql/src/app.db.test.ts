@@ -190,18 +190,60 @@ describe("HTTP edges", () => {
     });
   });
 
-  it("sends CORS headers unless turned off", async () => {
-    const preflight = (server: RunningServer) =>
+  it("answers preflights as CORS_ORIGINS says: by default any origin, but without a token", async () => {
+    const preflight = (server: RunningServer, origin: string, headers: string) =>
       fetch(`${server.url}/graphql`, {
         method: "OPTIONS",
-        headers: { origin: "https://app.example.com", "access-control-request-method": "POST" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": headers,
+        },
       });
-    expect((await preflight(running)).headers.get("access-control-allow-origin")).toBe("*");
-    const closed = await start({ cors: false });
+    const allowOrigin = (response: Response) => response.headers.get("access-control-allow-origin");
+    expect(allowOrigin(await preflight(running, "https://app.example.com", "content-type"))).toBe("*");
+    expect(
+      allowOrigin(await preflight(running, "https://app.example.com", "content-type, authorization")),
+    ).toBeNull();
+    const listed = await start({ edge: { corsOrigins: ["https://shop.example"] } });
     try {
-      expect((await preflight(closed)).headers.get("access-control-allow-origin")).toBeNull();
+      expect(
+        allowOrigin(await preflight(listed, "https://shop.example", "content-type, authorization")),
+      ).toBe("https://shop.example");
+      expect(allowOrigin(await preflight(listed, "https://app.example.com", "content-type"))).toBeNull();
     } finally {
-      await closed.shutdown();
+      await listed.shutdown();
+    }
+  });
+
+  it("sends security headers, and answers 429 with Retry-After over the rate limit, health checks excepted", async () => {
+    const limited = await start({ edge: { rateLimit: { limit: 2, windowMs: 60_000 } } });
+    try {
+      const post = () =>
+        fetch(`${limited.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ __typename }" }),
+        });
+      const first = await post();
+      expect(first.status).toBe(200);
+      expect(first.headers.get("content-security-policy")).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+      expect((await post()).status).toBe(200);
+      const over = await post();
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await over.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining("Too Many Requests"),
+            extensions: { code: "TOO_MANY_REQUESTS" },
+          },
+        ],
+      });
+      expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.shutdown();
     }
   });
 

@@ -2,6 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
+import { type EdgeOptions, rateLimiter, securityHeaders } from "@tusk/edge";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
   createContext,
@@ -14,15 +15,16 @@ import {
 } from "@tusk/schema";
 import { createLogger, type Logger, labelRoute, requestLog } from "@tusk/telemetry";
 import { createUriBuilder } from "@tusk/uri";
-import cors, { type CorsOptions } from "cors";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { bodyErrors } from "./body-errors.ts";
+import { corsFor } from "./cors.ts";
 import { afterDeadline, requestDeadline } from "./deadline.ts";
 import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
 import { addProbes } from "./health.ts";
 import { operationLabelPlugin } from "./operation-label.ts";
+import { overLimit } from "./over-limit.ts";
 import { serviceUnavailablePlugin } from "./unavailable.ts";
 
 /** How to build the GraphQL app. */
@@ -31,8 +33,8 @@ export interface GraphqlAppOptions {
   readonly db: Database | { readonly prisma: PrismaClient };
   /** Public base URL of the REST API, for `uri` fields (`http://localhost:4000`). */
   readonly baseUrl: string;
-  /** CORS for browsers (default: any origin); `false` turns it off. */
-  readonly cors?: CorsOptions | false;
+  /** CORS origins, rate limits and trusted proxies (default: anonymous CORS, no limit). */
+  readonly edge?: EdgeOptions;
   /** Largest JSON body accepted (default `1mb`); larger is 413. */
   readonly bodyLimit?: string;
   readonly limits?: Partial<QueryLimits>;
@@ -65,7 +67,7 @@ export interface GraphqlApp {
  * Builds the GraphQL API: Apollo Server 5 at `/graphql` with the query limits (document size,
  * tokens and nesting; depth, cost and aliases; input nesting and list lengths) and error
  * masking, a deadline per operation, `GET /healthz` and `GET /readyz` (`/health` is its older
- * name), a JSON body limit and CORS. No landing page: Apollo's loads from a
+ * name), a JSON body limit, security headers, CORS as `CORS_ORIGINS` says and, when configured, rate limits. No landing page: Apollo's loads from a
  * CDN. Stack traces appear in errors only when NODE_ENV=development.
  *
  * @example
@@ -105,9 +107,14 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
   const app = express();
   app.disable("x-powered-by");
+  // Before the log: behind a trusted proxy the client's address comes from X-Forwarded-For.
+  if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
   app.use(requestLog(options.logger ?? createLogger()));
-  if (options.cors !== false) app.use(cors(options.cors ?? {}));
+  app.use(securityHeaders());
+  app.use(corsFor(options.edge?.corsOrigins));
   addProbes(app, options.ready ?? readinessCheck(options.db));
+  // After the probes: a load balancer's health checks are never limited.
+  if (options.edge?.rateLimit) app.use(rateLimiter(options.edge.rateLimit, "graphql", overLimit));
   app.use("/graphql", labelRoute("/graphql"));
   app.use(graphiql({ endpoint: "/graphql" }));
   app.use(

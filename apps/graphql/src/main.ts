@@ -5,6 +5,7 @@
  */
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
+import { openEdge } from "@tusk/edge";
 import { drainOnSignals, listen } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { createGraphqlApp } from "./app.ts";
@@ -13,6 +14,7 @@ const config = readConfig();
 const logger = createLogger({ level: config.LOG_LEVEL });
 // Database outages: one line per cause, not one per failed request.
 const reportFault = databaseFaultLog((line) => logger.warn(line));
+const edge = openEdge(config, (line) => logger.warn(line));
 const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
 const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault, log: QUERY_EVENTS });
 logQueries(db.prisma, logger);
@@ -23,6 +25,7 @@ const { app, stop } = await createGraphqlApp({
   introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
   logger,
+  edge: edge.options,
 });
 server.handle(app);
 drainOnSignals({
@@ -31,6 +34,7 @@ drainOnSignals({
   close: async () => {
     await stop();
     await db.close();
+    await edge.close();
   },
 });
 process.stdout.write(`GraphQL API at ${server.url}/graphql\n`);

@@ -1,4 +1,5 @@
 import { type Database, databaseFaultLog, migrate, openDatabase, readinessCheck } from "@tusk/db";
+import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createInProcessRestApp } from "@tusk/rest";
@@ -35,6 +36,8 @@ export interface LaunchOptions {
   readonly requestTimeoutMs?: number;
   /** Whether the GraphQL API answers introspection (`GRAPHQL_INTROSPECTION`, default true). */
   readonly introspection?: boolean;
+  /** CORS origins, rate limits and trusted proxies of both APIs (see `openEdge`); default: no limits. */
+  readonly edge?: EdgeOptions;
 }
 
 /**
@@ -106,6 +109,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     const ready = readinessCheck(db);
     const requestTimeoutMs = options.requestTimeoutMs;
     const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
+    const edge = options.edge ? { edge: options.edge } : {};
     const restApp = createInProcessRestApp({
       db,
       baseUrl,
@@ -114,6 +118,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       onDatabaseUnavailable,
       logger,
       ...timeout,
+      ...edge,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
     rest.handle(restApp.app);
@@ -127,6 +132,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       onDatabaseUnavailable,
       logger,
       ...timeout,
+      ...edge,
     });
     stopGraphql = graphqlApp.stop;
     graphql.handle(graphqlApp.app);

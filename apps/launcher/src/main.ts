@@ -6,6 +6,7 @@
  */
 import { readConfig } from "@tusk/config";
 import { resolveDatabaseLocation } from "@tusk/db";
+import { openEdge } from "@tusk/edge";
 import { drainOnSignals } from "@tusk/server";
 import { createLogger } from "@tusk/telemetry";
 import { banner } from "./banner.ts";
@@ -20,6 +21,8 @@ const database =
       ? "PGlite in memory"
       : `PGlite in ${location.dataDir}`;
 
+const logger = createLogger({ level: config.LOG_LEVEL });
+const edge = openEdge(config, (line) => logger.warn(line));
 const tusk = await launch({
   restPort: config.REST_PORT,
   graphqlPort: config.GRAPHQL_PORT,
@@ -27,7 +30,15 @@ const tusk = await launch({
   publicBaseUrl: config.PUBLIC_BASE_URL,
   databaseUrl: config.DATABASE_URL,
   introspection: config.GRAPHQL_INTROSPECTION,
-  logger: createLogger({ level: config.LOG_LEVEL }),
+  logger,
+  edge: edge.options,
 });
 console.log(banner(tusk, database));
-drainOnSignals({ servers: tusk.servers, graceMs: config.SHUTDOWN_GRACE_MS, close: () => tusk.close() });
+drainOnSignals({
+  servers: tusk.servers,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  close: async () => {
+    await tusk.close();
+    await edge.close();
+  },
+});

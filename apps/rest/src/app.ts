@@ -1,5 +1,7 @@
 import type { AnonymousAccess } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
+import { corsPolicy, type EdgeOptions, rateLimiter, securityHeaders } from "@tusk/edge";
+import { ApiError } from "@tusk/errors";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
 import { createLogger, currentScope, type Logger, requestLog } from "@tusk/telemetry";
@@ -28,6 +30,8 @@ export interface RestAppOptions {
   readonly catalog?: OperationCatalog;
   /** Called with every unexpected error before it is masked as a 500; default: logged with its stack. */
   readonly onUnexpectedError?: (error: unknown, req: Request) => void;
+  /** CORS origins, rate limits and trusted proxies (default: anonymous CORS, no limit). */
+  readonly edge?: EdgeOptions;
   /** Where the request lines and unexpected errors go (default `createLogger()`: silent under vitest). */
   readonly logger?: Logger;
   /** The longest a request may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
@@ -61,6 +65,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
     uris,
     executor,
     pageSize,
+    cors: corsPolicy(options.edge?.corsOrigins),
     catalog: built
       ? () => Promise.resolve(built)
       : keptOnSuccess(async () => new OperationCatalog(await executor.schema(), registry)),
@@ -82,11 +87,27 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.disable("x-powered-by");
   app.disable("etag"); // ETags are computed from the exact body bytes by the app itself.
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
+  // Before the log: behind a trusted proxy the client's address comes from X-Forwarded-For.
+  if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
   app.use(requestLog(logger));
+  app.use(securityHeaders());
   app.use(refuseLongUrls());
   app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
   app.get("/healthz", probes.healthz);
   app.get("/readyz", probes.readyz(options.ready));
+  // After the probes: a load balancer's health checks are never limited.
+  const rateLimit = options.edge?.rateLimit;
+  if (rateLimit)
+    app.use(
+      rateLimiter(rateLimit, "rest", (_req, _res, next) =>
+        next(
+          new ApiError(
+            "TOO_MANY_REQUESTS",
+            "Too many requests from this address: retry after the time Retry-After gives.",
+          ),
+        ),
+      ),
+    );
   app.use(docsPage(options.uris));
   app.use(dispatcher(context));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -25,6 +25,7 @@ export interface InProcessRestAppOptions {
   readonly requestTimeoutMs?: RestAppOptions["requestTimeoutMs"];
   /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
   readonly ready?: RestAppOptions["ready"];
+  readonly edge?: RestAppOptions["edge"];
 }
 
 /** The app and what it was built from (the launcher serves GraphQL from the same schema). */
@@ -98,6 +99,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     catalog,
     ready: options.ready ?? readinessCheck(options.db),
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.edge ? { edge: options.edge } : {}),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

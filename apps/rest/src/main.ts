@@ -6,6 +6,7 @@
  */
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
+import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
 import { drainOnSignals, listen } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
@@ -18,6 +19,7 @@ const config = readConfig();
 const logger = createLogger({ level: config.LOG_LEVEL });
 // Database outages: one line per cause, not one per failed request.
 const reportFault = databaseFaultLog((line) => logger.warn(line));
+const edge = openEdge(config, (line) => logger.warn(line));
 
 // Listen first: with REST_PORT=0 the links need the port the system picked.
 const server = await listen({ port: config.REST_PORT, host: config.HOST });
@@ -27,7 +29,7 @@ let uris: UriBuilder;
 if (config.GRAPHQL_URL) {
   uris = createUriBuilder({ registry, baseUrl });
   const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
-  server.handle(createRestApp({ registry, uris, executor, logger }));
+  server.handle(createRestApp({ registry, uris, executor, logger, edge: edge.options }));
 } else {
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -36,12 +38,25 @@ if (config.GRAPHQL_URL) {
   });
   logQueries(db.prisma, logger);
   await migrate(db);
-  const rest = createInProcessRestApp({ db, baseUrl, logger, onDatabaseUnavailable: reportFault });
+  const rest = createInProcessRestApp({
+    db,
+    baseUrl,
+    logger,
+    onDatabaseUnavailable: reportFault,
+    edge: edge.options,
+  });
   uris = rest.uris;
   server.handle(rest.app);
   close = () => db.close();
 }
-drainOnSignals({ servers: [server], graceMs: config.SHUTDOWN_GRACE_MS, close });
+drainOnSignals({
+  servers: [server],
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  close: async () => {
+    await close();
+    await edge.close();
+  },
+});
 console.log(
   `REST API at ${uris.root()} (${config.GRAPHQL_URL ? `GraphQL at ${config.GRAPHQL_URL}` : "in-process"})`,
 );

@@ -13,6 +13,11 @@ describe("readConfig", () => {
       GRAPHQL_URL: undefined,
       GRAPHQL_INTROSPECTION: true,
       SHUTDOWN_GRACE_MS: 10_000,
+      CORS_ORIGINS: undefined,
+      RATE_LIMIT: 1200,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+      REDIS_URL: undefined,
+      TRUST_PROXY: undefined,
     });
   });
 
@@ -53,6 +58,14 @@ describe("readConfig", () => {
     ["GRAPHQL_INTROSPECTION", "TRUE"],
     ["SHUTDOWN_GRACE_MS", "10s"],
     ["SHUTDOWN_GRACE_MS", "-5"],
+    ["CORS_ORIGINS", "shop.example"],
+    ["CORS_ORIGINS", "https://shop.example/path"],
+    ["CORS_ORIGINS", "https://a.example,,https://b.example"],
+    ["CORS_ORIGINS", "*,https://a.example"],
+    ["RATE_LIMIT", "many"],
+    ["REDIS_URL", "http://127.0.0.1:6379"],
+    ["TRUST_PROXY", "true"],
+    ["TRUST_PROXY", "proxy.example"],
   ])("refuses %s=%j, naming the variable, its value and what is accepted", (name, value) => {
     const error = (() => {
       try {
@@ -71,6 +84,28 @@ describe("readConfig", () => {
     expect(() => readConfig({ REST_PORT: "x", GRAPHQL_PORT: "y" })).toThrow(
       /REST_PORT="x": expected an integer from 0 to 65535[\s\S]*GRAPHQL_PORT="y"/,
     );
+  });
+});
+
+describe("the settings of the edge", () => {
+  it("reads origins, `*`, counts, Redis URLs and trusted proxies", () => {
+    expect(
+      readConfig({
+        CORS_ORIGINS: "https://shop.example, http://localhost:5173",
+        RATE_LIMIT: "0",
+        REDIS_URL: "redis://127.0.0.1:6379/2",
+        TRUST_PROXY: "loopback, 10.0.0.0/8",
+      }),
+    ).toMatchObject({
+      CORS_ORIGINS: ["https://shop.example", "http://localhost:5173"],
+      RATE_LIMIT: 0,
+      REDIS_URL: "redis://127.0.0.1:6379/2",
+      TRUST_PROXY: "loopback, 10.0.0.0/8",
+    });
+    expect(readConfig({ CORS_ORIGINS: "*", TRUST_PROXY: "2" })).toMatchObject({
+      CORS_ORIGINS: "*",
+      TRUST_PROXY: 2,
+    });
   });
 });
 

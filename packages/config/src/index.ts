@@ -6,7 +6,19 @@
  * import { readConfig } from "@tusk/config";
  * const { REST_PORT, DATABASE_URL } = readConfig();
  */
-export { flag, httpUrl, milliseconds, oneOf, port, type Setting, text } from "./kinds.ts";
+export {
+  count,
+  flag,
+  httpUrl,
+  milliseconds,
+  oneOf,
+  origins,
+  port,
+  redisUrl,
+  type Setting,
+  text,
+  trustProxy,
+} from "./kinds.ts";
 export {
   type Config,
   ConfigError,

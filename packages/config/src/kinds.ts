@@ -120,3 +120,86 @@ export function oneOf<const T extends string>(
     description,
   };
 }
+
+/**
+ * A count of things, 0 or more (0 often means "off": the description says).
+ *
+ * @example
+ * count(1200, "Requests per client per window; 0 turns rate limiting off.");
+ */
+export function count(fallback: number, description: string): Setting<number> {
+  return {
+    schema: wholeNumber(0, 2_147_483_647).default(fallback),
+    accepts: "a whole number, 0 or more",
+    fallback: String(fallback),
+    description,
+  };
+}
+
+/** A browser origin as `Origin` sends it: scheme, host and port, nothing else. */
+const ORIGIN = /^https?:\/\/[^/?#\s,]+$/;
+
+/**
+ * Browser origins (`https://shop.example`, comma-separated), `*` for any, or unset.
+ *
+ * @example
+ * origins("unset: any origin, anonymously", "Origins allowed to call the APIs from a browser.");
+ */
+export function origins(fallback: string, description: string): Setting<readonly string[] | "*" | undefined> {
+  return {
+    schema: z
+      .string()
+      .transform((value) => value.split(",").map((origin) => origin.trim()))
+      .pipe(
+        z.union([
+          z.tuple([z.literal("*")]).transform(() => "*" as const),
+          z.array(z.string().regex(ORIGIN)).min(1),
+        ]),
+      )
+      .optional(),
+    accepts: "`*`, or origins such as `https://shop.example` separated by commas",
+    fallback,
+    description,
+  };
+}
+
+/**
+ * A `redis://` or `rediss://` URL, or unset.
+ *
+ * @example
+ * redisUrl("unset: each instance counts alone", "The Redis that instances share.");
+ */
+export function redisUrl(fallback: string, description: string): Setting<string | undefined> {
+  return {
+    schema: z.url({ protocol: /^rediss?$/ }).optional(),
+    accepts: "a redis:// or rediss:// URL",
+    fallback,
+    description,
+  };
+}
+
+/**
+ * Which proxies in front of the app to believe about the client's address (Express's
+ * `trust proxy`): a number of hops, or addresses and subnets (`loopback`, `10.0.0.0/8`).
+ *
+ * @example
+ * trustProxy("unset: none", "Proxies whose X-Forwarded-For is believed.");
+ */
+export function trustProxy(fallback: string, description: string): Setting<number | string | undefined> {
+  return {
+    schema: z
+      .union([
+        z.string().regex(/^\d+$/).transform(Number),
+        z
+          .string()
+          .regex(
+            /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d+)?))*\s*$/,
+          ),
+      ])
+      .optional(),
+    accepts:
+      "a number of proxy hops, or addresses and subnets separated by commas (`loopback`, `10.0.0.0/8`)",
+    fallback,
+    description,
+  };
+}

@@ -1,5 +1,17 @@
 import { LOG_LEVELS } from "@tusk/telemetry";
-import { flag, httpUrl, milliseconds, oneOf, port, type Setting, text } from "./kinds.ts";
+import {
+  count,
+  flag,
+  httpUrl,
+  milliseconds,
+  oneOf,
+  origins,
+  port,
+  redisUrl,
+  type Setting,
+  text,
+  trustProxy,
+} from "./kinds.ts";
 
 /**
  * Every setting of every app, by its environment variable: one name per
@@ -38,6 +50,23 @@ export const SETTINGS = {
     LOG_LEVELS,
     "`info` (`silent` under vitest)",
     "How much the logs say: one JSON line per request at `info`, SQL statements at `debug` (see docs/operations.md).",
+  ),
+  CORS_ORIGINS: origins(
+    "unset: any origin, without credentials",
+    "Browser origins allowed to call the APIs with a token (see docs/security.md); `*` allows every origin.",
+  ),
+  RATE_LIMIT: count(
+    1200,
+    "Requests one client address may make per window, per API; 0 turns rate limiting off.",
+  ),
+  RATE_LIMIT_WINDOW_MS: milliseconds(60_000, "The rate-limit window."),
+  REDIS_URL: redisUrl(
+    "unset: each instance counts alone",
+    "The Redis every instance shares: rate-limit counters are kept there, so the limits hold across instances.",
+  ),
+  TRUST_PROXY: trustProxy(
+    "unset: none",
+    "Load balancers or proxies whose `X-Forwarded-For` is believed, so limits and logs see the client's address.",
   ),
 } as const satisfies Record<string, Setting<unknown>>;
 

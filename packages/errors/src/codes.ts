@@ -16,6 +16,7 @@ export type ErrorCode =
   | "QUERY_TOO_COMPLEX"
   | "PRECONDITION_FAILED"
   | "PAYLOAD_TOO_LARGE"
+  | "TOO_MANY_REQUESTS"
   | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
@@ -35,6 +36,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
@@ -55,6 +57,7 @@ export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   QUERY_TOO_COMPLEX: "Query Too Complex",
   PRECONDITION_FAILED: "Precondition Failed",
   PAYLOAD_TOO_LARGE: "Content Too Large",
+  TOO_MANY_REQUESTS: "Too Many Requests",
   SERVICE_UNAVAILABLE: "Service Unavailable",
   INTERNAL_SERVER_ERROR: "Internal Server Error",
 };

@@ -38,7 +38,7 @@ export interface Representation {
 export function sendRepresentation(req: Request, res: Response, representation: Representation): void {
   const body = JSON.stringify(representation.body);
   const etag = strongEtag(body);
-  res.setHeader("Vary", "Accept");
+  res.vary("Accept");
   res.setHeader("Cache-Control", representation.cacheControl ?? RESOURCE_CACHE);
   res.setHeader("ETag", etag);
   const links = linkHeaderWithin(representation.links ?? []);

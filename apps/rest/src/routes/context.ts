@@ -1,3 +1,4 @@
+import type { CorsPolicy } from "@tusk/edge";
 import type { Registry, Resource } from "@tusk/registry";
 import type { LinkValue, UriBuilder } from "@tusk/uri";
 import type { GraphqlExecutor } from "../executor/index.ts";
@@ -10,6 +11,8 @@ export interface RestContext {
   readonly uris: UriBuilder;
   readonly executor: GraphqlExecutor;
   readonly pageSize: PageSize;
+  /** Which browser origins may call, and with what (CORS_ORIGINS). */
+  readonly cors: CorsPolicy;
   /** The operations and schema facts, built from the schema on first use. */
   catalog(): Promise<OperationCatalog>;
   /** The OpenAPI document, when src/openapi provides one. */

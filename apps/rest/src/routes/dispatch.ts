@@ -95,7 +95,7 @@ async function preamble(
   route: Route,
   allowed: readonly string[],
 ): Promise<boolean> {
-  if (answerPreflight(req, res, allowed)) return true;
+  if (answerPreflight(req, res, allowed, context.cors)) return true;
   if (req.method === "OPTIONS") {
     await optionsResponse(context, req, res, route, allowed);
     return true;
@@ -114,7 +114,7 @@ async function preamble(
 export function dispatcher(context: RestContext) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      corsHeaders(req, res);
+      corsHeaders(req, res, context.cors);
       const parsed = context.uris.parse(req.path);
       if (!parsed.ok) throw notRouted(parsed);
       const { route } = parsed;

@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { Redis } from "ioredis";
+
+/**
+ * A connection to the Redis that holds what several instances share (rate-limit counters).
+ *
+ * @example
+ * const shared = connectSharedCounters(process.env.REDIS_URL!);
+ * await shared.close();
+ */
+export interface SharedCounters {
+  /** Sends one command; rejects at once while Redis is unreachable (no queue builds up). */
+  send(command: string, args: readonly string[]): Promise<never>;
+  /** Resolves once connected (rejects after `timeoutMs`). */
+  ready(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `SCRIPT LOAD` answers the script's SHA-1, which is known without Redis. The rate-limit store
+ * loads its scripts once at start and would keep a failed load forever; answering the digest
+ * lets it recover by itself: its first `EVALSHA` after Redis returns gets `NOSCRIPT`, and it
+ * loads the script again.
+ */
+async function scriptLoad(redis: Redis, script: string): Promise<string> {
+  try {
+    return (await redis.call("SCRIPT", "LOAD", script)) as string;
+  } catch {
+    return createHash("sha1").update(script).digest("hex");
+  }
+}
+
+/**
+ * Connects to `url` (`redis://host:port/db`). Commands fail fast while Redis is away instead of
+ * queueing behind a request (`enableOfflineQueue: false`), and the client reconnects in the
+ * background.
+ *
+ * @example
+ * const shared = connectSharedCounters("redis://127.0.0.1:6379");
+ */
+export function connectSharedCounters(url: string): SharedCounters {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  // Connection errors are answered per command (the request passes); without a listener ioredis
+  // would print each reconnection attempt as an unhandled error.
+  redis.on("error", () => {});
+  return {
+    send: (command, args) =>
+      (command === "SCRIPT" && args[0] === "LOAD" && args[1] !== undefined
+        ? scriptLoad(redis, args[1])
+        : redis.call(command, ...args)) as Promise<never>,
+    ready: async (timeoutMs = 5_000) => {
+      if (redis.status === "ready") return;
+      await once(redis, "ready", { signal: AbortSignal.timeout(timeoutMs) });
+    },
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
