@@ -13,7 +13,10 @@ describe("HTTP semantics", () => {
   it("#11 #131 an item has a strong ETag and explicit Cache-Control", async () => {
     const res = await request(t.app).get("/v1/products/73924");
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
-    expect(res.headers["cache-control"]).toBe("private, max-age=0, must-revalidate");
+    expect(res.headers["cache-control"]).toBe("public, max-age=60");
+    expect(res.headers.vary).toBe("Accept, Authorization");
+    const head = await request(t.app).head("/v1/products?limit=1");
+    expect(head.headers["cache-control"]).toBe("public, max-age=60");
   });
 
   it("#132 #133 If-None-Match answers 304 with the same validators and no body; weak tags match", async () => {
@@ -123,7 +126,7 @@ describe("HTTP semantics", () => {
 
   it("#69 negotiated responses carry Vary: Accept", async () => {
     const res = await request(t.app).get("/v1/products");
-    expect(res.headers.vary).toBe("Accept");
+    expect(res.headers.vary).toBe("Accept, Authorization");
   });
 
   it("#70 #88 an unsupported request Content-Type is 415", async () => {

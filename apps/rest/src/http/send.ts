@@ -1,11 +1,8 @@
 import { formatLinkHeader, type LinkValue } from "@tusk/uri";
 import type { Request, Response } from "express";
+import { REPRESENTATION_VARY, representationCache } from "./cache.ts";
 import { noneMatch, strongEtag } from "./etag.ts";
 
-/** Representations of resources: private (callers may see different data), revalidated each time. */
-export const RESOURCE_CACHE = "private, max-age=0, must-revalidate";
-/** Permanent redirects: cache for a day. */
-export const REDIRECT_CACHE = "public, max-age=86400";
 /**
  * The `Link` header stays under 8 kB: page links repeat the request's query string, and many
  * clients (Node's own `fetch` among them) refuse responses whose headers pass 16 kB.
@@ -32,14 +29,15 @@ export interface Representation {
 
 /**
  * Sends a JSON representation with a strong ETag (SHA-256 of the body bytes),
- * `Vary: Accept` and explicit `Cache-Control`; a matching `If-None-Match` on a
- * GET or HEAD gets 304 with the same validators and no body.
+ * `Vary: Accept, Authorization` and explicit `Cache-Control` (by default public
+ * and short for anonymous reads, private otherwise); a matching `If-None-Match`
+ * on a GET or HEAD gets 304 with the same validators and no body.
  */
 export function sendRepresentation(req: Request, res: Response, representation: Representation): void {
   const body = JSON.stringify(representation.body);
   const etag = strongEtag(body);
-  res.vary("Accept");
-  res.setHeader("Cache-Control", representation.cacheControl ?? RESOURCE_CACHE);
+  res.vary(REPRESENTATION_VARY);
+  res.setHeader("Cache-Control", representation.cacheControl ?? representationCache(req));
   res.setHeader("ETag", etag);
   const links = linkHeaderWithin(representation.links ?? []);
   if (links !== "") res.setHeader("Link", links);

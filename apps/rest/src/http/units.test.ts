@@ -1,5 +1,6 @@
 import { ApiError } from "@tusk/errors";
 import { describe, expect, it } from "vitest";
+import { PRIVATE_CACHE, PUBLIC_CACHE, representationCache } from "./cache.ts";
 import { ifMatch, noneMatch, strongEtag } from "./etag.ts";
 import { HttpProblem, toProblem } from "./problem.ts";
 
@@ -63,5 +64,25 @@ describe("toProblem", () => {
     expect(toProblem(new ApiError("INTERNAL_SERVER_ERROR", "secret"), "/").problem.detail).not.toMatch(
       /secret/,
     );
+  });
+});
+
+describe("Cache-Control of a representation", () => {
+  const request = (method: string, authorization?: string) => ({
+    method,
+    get: (name: string) => (name.toLowerCase() === "authorization" ? authorization : undefined),
+  });
+
+  it("is public and short for reads without credentials", () => {
+    expect(PUBLIC_CACHE).toBe("public, max-age=60");
+    expect(representationCache(request("GET"))).toBe(PUBLIC_CACHE);
+    expect(representationCache(request("HEAD"))).toBe(PUBLIC_CACHE);
+  });
+
+  it("is private for a request with a token, and for the answer to a write", () => {
+    expect(PRIVATE_CACHE).toBe("private, max-age=0, must-revalidate");
+    expect(representationCache(request("GET", "Bearer abc"))).toBe(PRIVATE_CACHE);
+    for (const method of ["POST", "PATCH", "PUT", "DELETE"])
+      expect(representationCache(request(method)), method).toBe(PRIVATE_CACHE);
   });
 });

@@ -1,4 +1,5 @@
 import { RESERVED_WORDS } from "@tusk/identifiers";
+import { PRIVATE_CACHE, PUBLIC_CACHE, REDIRECT_CACHE, REPRESENTATION_VARY } from "../http/cache.ts";
 import { MAX_URL_BYTES } from "../http/url-length.ts";
 import type { JsonSchema } from "./schemas.ts";
 import { ref } from "./schemas.ts";
@@ -105,9 +106,11 @@ export const HEADERS = {
   ),
   Location: header("The canonical URI of the created resource, or of the redirect target."),
   "Content-Location": header("The canonical URI of the representation, when served at another URI."),
-  Vary: header("Always Accept: the representation depends on it."),
+  Vary: header(
+    `\`${REPRESENTATION_VARY}\`: the representation depends on the media type asked for and on who asks.`,
+  ),
   "Cache-Control": header(
-    "Explicit caching: private and revalidated for resources, long for permanent redirects.",
+    `Explicit caching: \`${PUBLIC_CACHE}\` for reads without a token, \`${PRIVATE_CACHE}\` with one (and for the answers to writes), \`${REDIRECT_CACHE}\` for permanent redirects.`,
   ),
   Allow: header("The methods this URI supports."),
   "Accept-Patch": header("The patch formats PATCH accepts."),
