@@ -247,6 +247,27 @@ describe("HTTP edges", () => {
     }
   });
 
+  it("sheds load: 503 with Retry-After and SERVICE_UNAVAILABLE while overloaded; health checks still answer", async () => {
+    const overloaded = await start({
+      edge: { loadShedding: { maxInFlight: 0, maxEventLoopDelayMs: 500, eventLoopDelay: () => 900 } },
+    });
+    try {
+      const response = await fetch(`${overloaded.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toEqual({
+        errors: [{ message: expect.stringContaining("overloaded"), extensions: { code: "SERVICE_UNAVAILABLE" } }],
+      });
+      expect((await fetch(`${overloaded.url}/healthz`)).status).toBe(200);
+    } finally {
+      await overloaded.shutdown();
+    }
+  });
+
   it("serves a browser GraphiQL that loads nothing from a CDN", async () => {
     const response = await fetch(`${running.url}/graphql`, { headers: { accept: "text/html" } });
     const text = await response.text();

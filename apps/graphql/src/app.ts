@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
-import { type EdgeOptions, rateLimiter, securityHeaders } from "@tusk/edge";
+import { type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
   createContext,
@@ -24,7 +24,7 @@ import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
 import { addProbes } from "./health.ts";
 import { operationLabelPlugin } from "./operation-label.ts";
-import { overLimit } from "./over-limit.ts";
+import { overLimit, overloaded } from "./over-limit.ts";
 import { serviceUnavailablePlugin } from "./unavailable.ts";
 
 /** How to build the GraphQL app. */
@@ -113,7 +113,8 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   app.use(securityHeaders());
   app.use(corsFor(options.edge?.corsOrigins));
   addProbes(app, options.ready ?? readinessCheck(options.db));
-  // After the probes: a load balancer's health checks are never limited.
+  // After the probes: a load balancer's health checks are never shed or limited.
+  if (options.edge?.loadShedding) app.use(loadShedding(options.edge.loadShedding, overloaded));
   if (options.edge?.rateLimit) app.use(rateLimiter(options.edge.rateLimit, "graphql", overLimit));
   app.use("/graphql", labelRoute("/graphql"));
   app.use(graphiql({ endpoint: "/graphql" }));

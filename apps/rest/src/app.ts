@@ -1,6 +1,6 @@
 import type { AnonymousAccess } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
-import { corsPolicy, type EdgeOptions, rateLimiter, securityHeaders } from "@tusk/edge";
+import { corsPolicy, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
 import { ApiError } from "@tusk/errors";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
@@ -95,7 +95,19 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
   app.get("/healthz", probes.healthz);
   app.get("/readyz", probes.readyz(options.ready));
-  // After the probes: a load balancer's health checks are never limited.
+  // After the probes: a load balancer's health checks are never shed or limited.
+  const shedding = options.edge?.loadShedding;
+  if (shedding)
+    app.use(
+      loadShedding(shedding, (_req, _res, next) =>
+        next(
+          new ApiError(
+            "SERVICE_UNAVAILABLE",
+            "The server is overloaded: retry after the time Retry-After gives.",
+          ),
+        ),
+      ),
+    );
   const rateLimit = options.edge?.rateLimit;
   if (rateLimit)
     app.use(

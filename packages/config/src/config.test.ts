@@ -14,6 +14,8 @@ describe("readConfig", () => {
       GRAPHQL_INTROSPECTION: true,
       SHUTDOWN_GRACE_MS: 10_000,
       CORS_ORIGINS: undefined,
+      MAX_IN_FLIGHT: 256,
+      MAX_EVENT_LOOP_DELAY_MS: 1_000,
       RATE_LIMIT: 1200,
       RATE_LIMIT_WINDOW_MS: 60_000,
       REDIS_URL: undefined,

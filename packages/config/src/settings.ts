@@ -55,6 +55,14 @@ export const SETTINGS = {
     "unset: any origin, without credentials",
     "Browser origins allowed to call the APIs with a token (see docs/security.md); `*` allows every origin.",
   ),
+  MAX_IN_FLIGHT: count(
+    256,
+    "Requests one instance works on at once, per API; past it new ones are answered 503 with Retry-After. 0 turns it off.",
+  ),
+  MAX_EVENT_LOOP_DELAY_MS: milliseconds(
+    1_000,
+    "While the event loop lags more than this on average over a second, new requests are answered 503 with Retry-After. 0 turns it off.",
+  ),
   RATE_LIMIT: count(
     1200,
     "Requests one client address may make per window, per API; 0 turns rate limiting off.",

@@ -8,6 +8,7 @@
  * app.use(rateLimiter({ limit: 1200, windowMs: 60_000, shared: connectSharedCounters(url) }, "rest", overLimit));
  */
 export { type CorsOrigins, type CorsPolicy, corsPolicy, requestedHeaders } from "./cors-policy.ts";
+export { type LoadSheddingOptions, loadShedding } from "./load-shedding.ts";
 export { type EdgeOptions, type OpenedEdge, openEdge } from "./options.ts";
 export { type OverLimitHandler, type RateLimitOptions, rateLimiter } from "./rate-limit.ts";
 export { connectSharedCounters, type SharedCounters } from "./redis.ts";

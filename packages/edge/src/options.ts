@@ -1,5 +1,6 @@
 import type { Config } from "@tusk/config";
 import type { CorsOrigins } from "./cors-policy.ts";
+import type { LoadSheddingOptions } from "./load-shedding.ts";
 import type { RateLimitOptions } from "./rate-limit.ts";
 import { connectSharedCounters } from "./redis.ts";
 
@@ -14,6 +15,7 @@ import { connectSharedCounters } from "./redis.ts";
 export interface EdgeOptions {
   readonly corsOrigins?: CorsOrigins;
   readonly rateLimit?: RateLimitOptions;
+  readonly loadShedding?: LoadSheddingOptions;
   /** Express's `trust proxy`: hops, or addresses and subnets of the proxies to believe. */
   readonly trustProxy?: number | string;
 }
@@ -40,7 +42,16 @@ export interface OpenedEdge {
  * createRestApp({ uris, executor, edge: edge.options });
  */
 export function openEdge(
-  config: Pick<Config, "CORS_ORIGINS" | "RATE_LIMIT" | "RATE_LIMIT_WINDOW_MS" | "REDIS_URL" | "TRUST_PROXY">,
+  config: Pick<
+    Config,
+    | "CORS_ORIGINS"
+    | "MAX_IN_FLIGHT"
+    | "MAX_EVENT_LOOP_DELAY_MS"
+    | "RATE_LIMIT"
+    | "RATE_LIMIT_WINDOW_MS"
+    | "REDIS_URL"
+    | "TRUST_PROXY"
+  >,
   log: (line: string) => void,
 ): OpenedEdge {
   const limited = config.RATE_LIMIT > 0;
@@ -48,6 +59,14 @@ export function openEdge(
   const options: EdgeOptions = {
     ...(config.CORS_ORIGINS === undefined ? {} : { corsOrigins: config.CORS_ORIGINS }),
     ...(config.TRUST_PROXY === undefined ? {} : { trustProxy: config.TRUST_PROXY }),
+    ...(config.MAX_IN_FLIGHT > 0 || config.MAX_EVENT_LOOP_DELAY_MS > 0
+      ? {
+          loadShedding: {
+            maxInFlight: config.MAX_IN_FLIGHT,
+            maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
+          },
+        }
+      : {}),
     ...(limited
       ? {
           rateLimit: {

@@ -76,6 +76,18 @@ describe("the edge: security headers, CORS_ORIGINS, rate limits", () => {
     expect((await request(app).get("/healthz")).status).toBe(200);
   });
 
+  it("sheds load: 503 problem+json with Retry-After while overloaded; health checks still answer", async () => {
+    let lag = 900;
+    const app = appWith({ loadShedding: { maxInFlight: 0, maxEventLoopDelayMs: 500, eventLoopDelay: () => lag } });
+    const shed = await request(app).get("/v1/products/73924");
+    expect(shed.status).toBe(503);
+    expect(shed.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(shed.headers["retry-after"]).toBe("1");
+    expect((await request(app).get("/healthz")).status).toBe(200);
+    lag = 0;
+    expect((await request(app).get("/v1/products/73924")).status).toBe(200);
+  });
+
   it("counts the client's address from X-Forwarded-For only behind a trusted proxy", async () => {
     const trusting = appWith({ trustProxy: "loopback", rateLimit: { limit: 1, windowMs: 60_000 } });
     const from = (address: string) =>
