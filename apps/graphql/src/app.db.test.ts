@@ -260,7 +260,9 @@ describe("HTTP edges", () => {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("1");
       expect(await response.json()).toEqual({
-        errors: [{ message: expect.stringContaining("overloaded"), extensions: { code: "SERVICE_UNAVAILABLE" } }],
+        errors: [
+          { message: expect.stringContaining("overloaded"), extensions: { code: "SERVICE_UNAVAILABLE" } },
+        ],
       });
       expect((await fetch(`${overloaded.url}/healthz`)).status).toBe(200);
     } finally {

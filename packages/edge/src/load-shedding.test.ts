@@ -25,7 +25,10 @@ async function serve(options: LoadSheddingOptions) {
   const held = async (count: number) => {
     while (waiting.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-  return { get, held, release: () => waiting.splice(0).forEach((finish) => finish()) };
+  const release = () => {
+    for (const finish of waiting.splice(0)) finish();
+  };
+  return { get, held, release };
 }
 
 describe("loadShedding", () => {

@@ -78,7 +78,9 @@ describe("the edge: security headers, CORS_ORIGINS, rate limits", () => {
 
   it("sheds load: 503 problem+json with Retry-After while overloaded; health checks still answer", async () => {
     let lag = 900;
-    const app = appWith({ loadShedding: { maxInFlight: 0, maxEventLoopDelayMs: 500, eventLoopDelay: () => lag } });
+    const app = appWith({
+      loadShedding: { maxInFlight: 0, maxEventLoopDelayMs: 500, eventLoopDelay: () => lag },
+    });
     const shed = await request(app).get("/v1/products/73924");
     expect(shed.status).toBe(503);
     expect(shed.headers["content-type"]).toMatch(/^application\/problem\+json/);
