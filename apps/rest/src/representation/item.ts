@@ -1,23 +1,30 @@
 import type { Resource } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
-import { servedMethods } from "../surface/index.ts";
+import { type Permission, permittedMethods } from "../surface/index.ts";
 import type { HyperLink, RestEmbed, RestItem } from "./model.ts";
 
 type GraphqlRecord = Readonly<Record<string, unknown>>;
 
 /**
  * Links of one resource: `self` (always the canonical URI), `edit` with each
- * write the route table lets the item accept, `up` to the parent of a nested-only resource, and
- * one link per relation whose rel is the absolute URI of the target's
- * definition (NARWHL.md §4.1), so a rel dereferences to its documentation.
+ * write the route table lets the item accept and the caller may make, `up` to the parent of a
+ * nested-only resource, and one link per relation the caller may read, whose rel is the absolute
+ * URI of the target's definition (NARWHL.md §4.1), so a rel dereferences to its documentation.
+ * A representation never offers a method its caller may not use.
  */
-export function itemLinks(uris: UriBuilder, resource: Resource, record: GraphqlRecord): HyperLink[] {
+export function itemLinks(
+  uris: UriBuilder,
+  resource: Resource,
+  record: GraphqlRecord,
+  may: Permission,
+): HyperLink[] {
   const self = uris.item(resource, record);
   const links: HyperLink[] = [{ rel: "self", href: self, method: "GET" }];
-  for (const { method } of servedMethods({ kind: "item", resource })) {
+  for (const { method } of permittedMethods({ kind: "item", resource }, may)) {
     if (method !== "GET") links.push({ rel: "edit", href: self, method });
   }
   for (const relation of resource.relations) {
+    if (!may(relation.target, "read")) continue;
     if (relation === resource.parent?.relation) {
       const [foreignKey] = relation.foreignKeys;
       const parentId = foreignKey === undefined ? undefined : record[foreignKey];
@@ -42,11 +49,12 @@ export function itemData(resource: Resource, record: GraphqlRecord): Record<stri
   return data;
 }
 
-/** Builds one resource of the response model, with its zoomed relations embedded. */
+/** Builds one resource of the response model, with its zoomed relations embedded, linked as `may` allows. */
 export function toItem(
   uris: UriBuilder,
   resource: Resource,
   record: GraphqlRecord,
+  may: Permission,
   zoom: ReadonlySet<string> = new Set(),
 ): RestItem {
   const embeds: RestEmbed[] = [];
@@ -63,8 +71,8 @@ export function toItem(
       key: relation.target.path,
       rel: relation === resource.parent?.relation ? "up" : uris.definition(relation.target),
       toOne,
-      items: records.map((target) => toItem(uris, relation.target, target)),
+      items: records.map((target) => toItem(uris, relation.target, target, may)),
     });
   }
-  return { data: itemData(resource, record), links: itemLinks(uris, resource, record), embeds };
+  return { data: itemData(resource, record), links: itemLinks(uris, resource, record, may), embeds };
 }

@@ -1,9 +1,11 @@
 import type { CorsPolicy } from "@tusk/edge";
 import type { Registry, Resource } from "@tusk/registry";
 import type { LinkValue, UriBuilder } from "@tusk/uri";
+import type { Response } from "express";
 import type { GraphqlExecutor } from "../executor/index.ts";
 import type { OperationCatalog } from "../operations/index.ts";
 import type { PageSize } from "../query/index.ts";
+import { EVERYTHING, type Permission } from "../surface/index.ts";
 
 /** What every handler works with; one per app. */
 export interface RestContext {
@@ -25,4 +27,12 @@ export function serviceLinks(context: RestContext, resource: Resource): LinkValu
     { href: context.uris.definition(resource), rel: "service" },
     { href: context.uris.openapi(), rel: "service-desc", type: "application/openapi+json" },
   ];
+}
+
+/**
+ * What the caller of this request may do: the permission its links and `Allow` are filtered by.
+ * Requests do not carry their caller yet, so for now every caller may do everything.
+ */
+export function permissionOf(_res: Response): Permission {
+  return EVERYTHING;
 }

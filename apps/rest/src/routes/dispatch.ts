@@ -10,7 +10,7 @@ import { sendEmpty } from "../http/send.ts";
 import { routeTemplate } from "../openapi/templates.ts";
 import { refuseQueryParameters } from "../query/index.ts";
 import { allowedMethods, isTableMethod, type RouteOf, type TableMethod } from "../surface/index.ts";
-import type { RestContext } from "./context.ts";
+import { permissionOf, type RestContext } from "./context.ts";
 import { optionsResponse } from "./definition.ts";
 import { HANDLERS, type Handler } from "./handlers.ts";
 
@@ -88,20 +88,21 @@ function redirected(
   return true;
 }
 
-/** CORS preflight, OPTIONS and 405: true when the request has been answered (or refused). */
-async function preamble(
-  context: RestContext,
-  req: Request,
-  res: Response,
-  route: Route,
-  allowed: readonly string[],
-): Promise<boolean> {
-  if (answerPreflight(req, res, allowed, context.cors)) return true;
+/**
+ * CORS preflight, OPTIONS and 405: true when the request has been answered (or refused). A
+ * preflight carries no credentials, so it allows what the route serves; `Allow` on OPTIONS and
+ * 405 lists what this caller may use. A method the route serves but the caller may not use is
+ * not 405: the operation refuses it (401 or 403).
+ */
+async function preamble(context: RestContext, req: Request, res: Response, route: Route): Promise<boolean> {
+  const served = allowedMethods(route);
+  if (answerPreflight(req, res, served, context.cors)) return true;
+  const allowed = allowedMethods(route, permissionOf(res));
   if (req.method === "OPTIONS") {
     await optionsResponse(context, req, res, route, allowed);
     return true;
   }
-  if (!allowed.includes(req.method)) {
+  if (!served.includes(req.method)) {
     throw new HttpProblem(405, `${req.method} is not supported here.`, { Allow: allowed.join(", ") });
   }
   return false;
@@ -121,7 +122,7 @@ export function dispatcher(context: RestContext) {
       const { route } = parsed;
       setRoute(routeTemplate(context.uris.version, route));
       if (redirected(context, req, res, route.canonical, route.canonicalPath)) return;
-      if (await preamble(context, req, res, route, allowedMethods(route))) return;
+      if (await preamble(context, req, res, route)) return;
       await handle(context, req, res, route);
     } catch (error) {
       next(error);

@@ -18,7 +18,7 @@ import { toItem } from "../representation/item.ts";
 import type { HyperLink, RestDocument } from "../representation/model.ts";
 import { negotiate, resourceOffers } from "../representation/negotiate.ts";
 import { ROUTE_TABLE, type RouteOf } from "../surface/index.ts";
-import { type RestContext, serviceLinks } from "./context.ts";
+import { permissionOf, type RestContext, serviceLinks } from "./context.ts";
 
 type Data = Record<string, unknown>;
 
@@ -75,11 +75,12 @@ function canonicalHeaders(href: string) {
 
 function single(
   context: RestContext,
+  res: Response,
   resource: Resource,
   record: Data,
   zoom: ReadonlySet<string>,
 ): RestDocument {
-  const item = toItem(context.uris, resource, record, zoom);
+  const item = toItem(context.uris, resource, record, permissionOf(res), zoom);
   const self = item.links.find((link) => link.rel === "self");
   return { key: resource.path, items: [item], links: self ? [self] : [], single: true };
 }
@@ -97,20 +98,22 @@ export async function getItem(context: RestContext, req: Request, res: Response,
     };
     const data = await execute(context.executor, built, variables, resource);
     const record = located(data, built, describeAddress(route));
-    return { resource, document: single(context, resource, record, query.zoom) };
+    return { resource, document: single(context, res, resource, record, query.zoom) };
   });
 }
 
 function listDocument(
   context: RestContext,
   req: Request,
+  res: Response,
   resource: Resource,
   base: string,
   query: ParsedQuery,
   connection: { nodes: Data[]; pageInfo: PageInfo },
 ): { document: RestDocument; links: LinkValue[] } {
   const links: HyperLink[] = pageLinks(base, searchParams(req), query, connection.pageInfo);
-  const items = connection.nodes.map((node) => toItem(context.uris, resource, node, query.zoom));
+  const may = permissionOf(res);
+  const items = connection.nodes.map((node) => toItem(context.uris, resource, node, may, query.zoom));
   return { document: { key: resource.path, items, links, single: false }, links: pageLinkValues(links) };
 }
 
@@ -141,7 +144,7 @@ export async function getCollection(
     const connection = data.conn as { nodes: Data[]; pageInfo: PageInfo };
     return {
       resource,
-      ...listDocument(context, req, resource, context.uris.collection(resource), query, connection),
+      ...listDocument(context, req, res, resource, context.uris.collection(resource), query, connection),
     };
   });
 }
@@ -172,12 +175,12 @@ export async function getRelation(
     if (toOne) {
       const record = source.rel as Data | null;
       if (!record) throw new ApiError("NOT_FOUND", `No ${relation.restName} for ${describeAddress(route)}.`);
-      const document = single(context, target, record, query.zoom);
+      const document = single(context, res, target, record, query.zoom);
       return { resource: target, document, ...canonicalHeaders(context.uris.item(target, record)) };
     }
     const connection = source.rel as { nodes: Data[]; pageInfo: PageInfo };
     const base = context.uris.url(route.canonicalPath);
-    return { resource: target, ...listDocument(context, req, target, base, query, connection) };
+    return { resource: target, ...listDocument(context, req, res, target, base, query, connection) };
   });
 }
 
@@ -215,7 +218,7 @@ export async function getRelationItem(
       const what = `${relation.restName} ${route.targetId} in ${describeAddress(route)}`;
       throw new ApiError("NOT_FOUND", `No ${what}.`);
     }
-    const document = single(context, target, record, query.zoom);
+    const document = single(context, res, target, record, query.zoom);
     return { resource: target, document, ...canonicalHeaders(context.uris.item(target, record)) };
   });
 }

@@ -18,12 +18,12 @@ import type { RestDocument } from "../representation/model.ts";
 import { type MediaOffer, negotiate, resourceOffers } from "../representation/negotiate.ts";
 import type { OperationShape, RouteOf } from "../surface/index.ts";
 import { ROUTE_TABLE } from "../surface/index.ts";
-import { type RestContext, serviceLinks } from "./context.ts";
+import { permissionOf, type RestContext, serviceLinks } from "./context.ts";
 
 type Data = Record<string, unknown>;
 
-function document(context: RestContext, resource: Resource, record: Data): RestDocument {
-  const item = toItem(context.uris, resource, record);
+function document(context: RestContext, res: Response, resource: Resource, record: Data): RestDocument {
+  const item = toItem(context.uris, resource, record, permissionOf(res));
   return {
     key: resource.path,
     items: [item],
@@ -45,7 +45,7 @@ function send(
   sendRepresentation(req, res, {
     status,
     contentType: offer.type,
-    body: offer.write(document(context, resource, record)),
+    body: offer.write(document(context, res, resource, record)),
     links: serviceLinks(context, resource),
     headers: status === 201 ? { Location: location } : { "Content-Location": location },
   });
@@ -101,9 +101,16 @@ async function current(
  * because the item exists. A write landing between this check and our own is
  * caught by the write itself: see {@link expectedVersion}.
  */
-function checkPreconditions(context: RestContext, req: Request, resource: Resource, record: Data) {
+function checkPreconditions(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  resource: Resource,
+  record: Data,
+) {
+  // The caller's own representation: its links, so its ETag, are the caller's.
   const tags = resourceOffers(resource).map((offer) =>
-    strongEtag(JSON.stringify(offer.write(document(context, resource, record)))),
+    strongEtag(JSON.stringify(offer.write(document(context, res, resource, record)))),
   );
   const matchHeader = req.get("if-match");
   if (matchHeader !== undefined && !tags.some((tag) => ifMatch(matchHeader, tag))) {
@@ -133,7 +140,7 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
   const body = await readJsonBody(req, res, ["application/merge-patch+json", "application/json"]);
   const catalog = await context.catalog();
   const before = await current(context, catalog, route);
-  checkPreconditions(context, req, resource, before);
+  checkPreconditions(context, req, res, resource, before);
   const input = updateInput(resource, body, before);
   if (Object.keys(input).length === 0) return send(context, req, res, offer, resource, before);
   const built = catalog.operation(ROUTE_TABLE.item.PATCH.operation(route));
@@ -154,7 +161,7 @@ export async function deleteItem(context: RestContext, req: Request, res: Respon
   let expected = {};
   if (req.get("if-match") !== undefined || req.get("if-none-match") !== undefined) {
     const before = await current(context, catalog, route);
-    checkPreconditions(context, req, resource, before);
+    checkPreconditions(context, req, res, resource, before);
     expected = expectedVersion(req, resource, before);
   }
   const built = catalog.operation(ROUTE_TABLE.item.DELETE.operation(route));

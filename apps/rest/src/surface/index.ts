@@ -1,5 +1,6 @@
-export { allowedMethods, type ServedMethod, servedMethods } from "./methods.ts";
+export { type ServedMethod, servedMethods } from "./methods.ts";
 export type { OperationShape } from "./operation-shape.ts";
+export { allowedMethods, EVERYTHING, type Permission, permittedMethods } from "./permitted.ts";
 export { representedResource } from "./represented-resource.ts";
 export {
   isTableMethod,

@@ -45,11 +45,3 @@ export function servedMethods(route: Subject): ServedMethod[] {
   const unknown: never = route;
   throw new Error(`No route table row for ${JSON.stringify(unknown)}`);
 }
-
-/** `Allow`: GET, HEAD and OPTIONS everywhere, then the writes the route accepts. */
-export function allowedMethods(route: Subject): string[] {
-  const writes = servedMethods(route)
-    .map((entry) => entry.method)
-    .filter((method) => method !== "GET");
-  return ["GET", "HEAD", "OPTIONS", ...writes];
-}
