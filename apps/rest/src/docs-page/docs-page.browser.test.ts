@@ -81,6 +81,45 @@ describe.skipIf(chromiumMissing())(
         .toContain("The Amazing Widget");
     });
 
+    it("takes a bearer token once with Authorize and sends it with every request it tries, after a reload too", async () => {
+      // A page of its own: the answers are stand-ins, so the test is about what the page sends.
+      const own = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      own.setDefaultTimeout(BROWSER_STEP_TIMEOUT);
+      const sent: { path: string; authorization: string | undefined }[] = [];
+      await own.route(
+        (url) => url.pathname.startsWith("/v1/") && url.pathname !== "/v1/openapi.json",
+        (route) => {
+          const url = new URL(route.request().url());
+          sent.push({ path: url.pathname, authorization: route.request().headers().authorization });
+          return route.fulfill({ status: 200, contentType: "application/json", body: "{}" });
+        },
+      );
+      try {
+        await own.goto(`${t.url}/docs`);
+        await own.locator("button.authorize").first().click();
+        await own.locator('input[aria-label="auth-bearer-value"]').fill("a.test.token");
+        await own.locator(".auth-btn-wrapper button.authorize").click();
+        await own.locator(".auth-btn-wrapper button.btn-done").click();
+        const tryOut = async (operationId: string, tag: string) => {
+          await own.goto(`${t.url}/docs#/${tag}/${operationId}`);
+          await own.reload();
+          const operation = own.locator(`#operations-${tag}-${operationId}`);
+          await operation.locator("button.execute").click();
+          await expect.poll(() => sent.length, { timeout: BROWSER_STEP_TIMEOUT }).toBeGreaterThan(0);
+          return sent.splice(0);
+        };
+        // One that needs a scope, and a public read, whose token is optional but still sent.
+        expect(await tryOut("getOrders", "orders")).toEqual([
+          { path: "/v1/orders", authorization: "Bearer a.test.token" },
+        ]);
+        expect(await tryOut("getProducts", "products")).toEqual([
+          { path: "/v1/products", authorization: "Bearer a.test.token" },
+        ]);
+      } finally {
+        await own.close();
+      }
+    });
+
     it("loaded with no failed request and no console error", () => {
       expect(trouble).toEqual({ failedRequests: [], consoleErrors: [] });
     });
