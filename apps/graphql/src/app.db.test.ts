@@ -3,6 +3,7 @@ import { createTestDatabase } from "@tusk/db/testing";
 import { buildRegistry, definition, readGeneratedDatamodel } from "@tusk/registry";
 import { listen } from "@tusk/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testAuthenticator } from "../../../test-support/callers.ts";
 import { createGraphqlApp } from "./app.ts";
 
 interface RunningServer {
@@ -15,7 +16,12 @@ let db: Database;
 let running: RunningServer;
 
 async function start(options: Partial<Parameters<typeof createGraphqlApp>[0]> = {}): Promise<RunningServer> {
-  const { app, stop } = await createGraphqlApp({ db, baseUrl: BASE_URL, ...options });
+  const { app, stop } = await createGraphqlApp({
+    db,
+    baseUrl: BASE_URL,
+    authenticator: testAuthenticator(),
+    ...options,
+  });
   const server = await listen({ port: 0, host: "127.0.0.1" });
   server.handle(app);
   return {

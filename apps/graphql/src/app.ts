@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { type Authenticator, createAuthenticator } from "@tusk/auth";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
 import { type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
@@ -17,6 +18,7 @@ import { createLogger, type Logger, labelRoute, requestLog } from "@tusk/telemet
 import { createUriBuilder } from "@tusk/uri";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
+import { accessRefusedPlugin, authenticateRequests, callerOf } from "./authentication.ts";
 import { bodyErrors } from "./body-errors.ts";
 import { corsFor } from "./cors.ts";
 import { afterDeadline, requestDeadline } from "./deadline.ts";
@@ -52,7 +54,15 @@ export interface GraphqlAppOptions {
   readonly ready?: () => Promise<Readiness>;
   /** Where the request lines go (default `createLogger()`: silent under vitest). */
   readonly logger?: Logger;
+  /**
+   * Names the caller of each request from its bearer token (`createAuthenticator(readAuthSettings())`
+   * in the entries); default: no token is accepted and requests without one read public resources.
+   */
+  readonly authenticator?: Authenticator;
 }
+
+/** Without settings: every token refused, anonymous callers read what is public. */
+const PUBLIC_ONLY = createAuthenticator({ verifier: undefined, anonymous: "read" });
 
 /** The operation deadline when none is configured. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -64,7 +74,8 @@ export interface GraphqlApp {
 }
 
 /**
- * Builds the GraphQL API: Apollo Server 5 at `/graphql` with the query limits (document size,
+ * Builds the GraphQL API: Apollo Server 5 at `/graphql` with bearer authentication (the caller
+ * is in every resolver's context; refusals are 401/403), the query limits (document size,
  * tokens and nesting; depth, cost and aliases; input nesting and list lengths) and error
  * masking, a deadline per operation, `GET /healthz` and `GET /readyz` (`/health` is its older
  * name), a JSON body limit, security headers, CORS as `CORS_ORIGINS` says and, when configured, rate limits. No landing page: Apollo's loads from a
@@ -96,6 +107,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
       variableLimitsPlugin(limits),
       serviceUnavailablePlugin(),
       operationLabelPlugin(),
+      accessRefusedPlugin(),
     ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.
@@ -124,7 +136,10 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
     express.json({ limit: options.bodyLimit ?? "1mb" }),
     bodyErrors(),
     documentLimits(limits),
-    expressMiddleware(server, { context: async () => createContext({ prisma, uris }) }),
+    authenticateRequests(options.authenticator ?? PUBLIC_ONLY),
+    expressMiddleware(server, {
+      context: async ({ res }) => createContext({ prisma, uris, caller: callerOf(res) }),
+    }),
     afterDeadline(),
   );
   return { app, stop: () => server.stop() };

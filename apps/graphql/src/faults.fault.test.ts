@@ -6,6 +6,7 @@ import { type Database, databaseFaultLog, migrate, openDatabase, seed } from "@t
 import { faultTestsSkipped, type PostgresServer, startPostgresServer } from "@tusk/db/testing";
 import { type ListeningServer, listen } from "@tusk/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testAuthenticator } from "../../../test-support/callers.ts";
 import { createGraphqlApp } from "./app.ts";
 
 const DEADLINE_MS = 1_000;
@@ -38,6 +39,7 @@ describe.skipIf(faultTestsSkipped())("the GraphQL API when the database is away"
     const { app, stop } = await createGraphqlApp({
       db,
       baseUrl: "http://rest.test",
+      authenticator: testAuthenticator(),
       requestTimeoutMs: DEADLINE_MS,
       onDatabaseUnavailable: databaseFaultLog((line) => log.push(line)),
     });

@@ -3,6 +3,7 @@
  * docs/configuration.md (`GRAPHQL_PORT`, `HOST`, `PUBLIC_BASE_URL` for the `uri` fields,
  * `GRAPHQL_INTROSPECTION`, `SHUTDOWN_GRACE_MS`).
  */
+import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
@@ -26,6 +27,7 @@ const { app, stop } = await createGraphqlApp({
   onDatabaseUnavailable: reportFault,
   logger,
   edge: edge.options,
+  authenticator: createAuthenticator(readAuthSettings()),
 });
 server.handle(app);
 drainOnSignals({

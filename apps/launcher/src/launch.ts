@@ -1,3 +1,4 @@
+import type { Authenticator } from "@tusk/auth";
 import { type Database, databaseFaultLog, migrate, openDatabase, readinessCheck } from "@tusk/db";
 import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
@@ -38,6 +39,8 @@ export interface LaunchOptions {
   readonly introspection?: boolean;
   /** CORS origins, rate limits and trusted proxies of both APIs (see `openEdge`); default: no limits. */
   readonly edge?: EdgeOptions;
+  /** Names callers from bearer tokens, the same way in both APIs; default: no token accepted, public reads only. */
+  readonly authenticator?: Authenticator;
 }
 
 /**
@@ -110,6 +113,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     const requestTimeoutMs = options.requestTimeoutMs;
     const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
     const edge = options.edge ? { edge: options.edge } : {};
+    const auth = options.authenticator ? { authenticator: options.authenticator } : {};
     const restApp = createInProcessRestApp({
       db,
       baseUrl,
@@ -119,6 +123,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       logger,
       ...timeout,
       ...edge,
+      ...auth,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
     rest.handle(restApp.app);
@@ -133,6 +138,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       logger,
       ...timeout,
       ...edge,
+      ...auth,
     });
     stopGraphql = graphqlApp.stop;
     graphql.handle(graphqlApp.app);

@@ -4,6 +4,7 @@
  * for production (apps/rest/src/main.ts, apps/graphql/src/main.ts). Settings:
  * docs/configuration.md.
  */
+import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { resolveDatabaseLocation } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
@@ -32,6 +33,7 @@ const tusk = await launch({
   introspection: config.GRAPHQL_INTROSPECTION,
   logger,
   edge: edge.options,
+  authenticator: createAuthenticator(readAuthSettings()),
 });
 console.log(banner(tusk, database));
 drainOnSignals({

@@ -1,4 +1,4 @@
-import type { AnonymousAccess } from "@tusk/auth";
+import { type AnonymousAccess, type Authenticator, createAuthenticator } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
 import { corsPolicy, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
 import { ApiError } from "@tusk/errors";
@@ -9,6 +9,7 @@ import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { docsPage } from "./docs-page/index.ts";
 import type { GraphqlExecutor } from "./executor/index.ts";
+import { authenticateRequests } from "./http/authentication.ts";
 import { requestDeadline } from "./http/deadline.ts";
 import * as probes from "./http/probes.ts";
 import { sendProblem } from "./http/problem.ts";
@@ -40,14 +41,23 @@ export interface RestAppOptions {
   readonly ready?: () => Promise<Readiness>;
   /** What requests without a token may do (`AUTH_ANONYMOUS`, default `read`), as the OpenAPI document states it. */
   readonly anonymous?: AnonymousAccess;
+  /**
+   * Names the caller of each request from its bearer token (`createAuthenticator(readAuthSettings())`
+   * in the entries); default: no token is accepted and requests without one read public resources.
+   */
+  readonly authenticator?: Authenticator;
 }
+
+/** Without settings: every token refused, anonymous callers read what is public. */
+const PUBLIC_ONLY = createAuthenticator({ verifier: undefined, anonymous: "read" });
 
 /** The request deadline when none is configured: long enough for any list, short enough for a client to retry. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * The NARWHL REST app. Every request is answered by executing a GraphQL
- * operation through `executor`; routes, operations, links and definitions are
+ * The NARWHL REST app. Every request is authenticated (bearer tokens) and
+ * answered by executing a GraphQL operation through `executor` on behalf of
+ * its caller; routes, operations, links and definitions are
  * derived from the registry and the schema, which is read once on first use.
  * In-process, {@link createInProcessRestApp} builds the executor and every
  * operation at start; this function alone serves a remote executor.
@@ -121,6 +131,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
       ),
     );
   app.use(docsPage(options.uris));
+  app.use(authenticateRequests(options.authenticator ?? PUBLIC_ONLY));
   app.use(dispatcher(context));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {

@@ -10,6 +10,7 @@ import { registry } from "@tusk/registry";
 import { createContext, createSchema } from "@tusk/schema";
 import { createUriBuilder } from "@tusk/uri";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testAuthenticator } from "../../../test-support/callers.ts";
 import { createRestApp } from "./app.ts";
 import { createInProcessExecutor } from "./executor/index.ts";
 
@@ -38,13 +39,14 @@ describe.skipIf(faultTestsSkipped())("the REST API when the database is away", (
     const uris = createUriBuilder({ registry, baseUrl: "http://rest.test" });
     const executor = createInProcessExecutor({
       schema: createSchema({ registry }),
-      createContext: () => createContext({ prisma: db.prisma, uris }),
+      createContext: (caller) => createContext({ prisma: db.prisma, uris, caller }),
       onDatabaseUnavailable: databaseFaultLog((line) => log.push(line)),
     });
     const app = createRestApp({
       registry,
       uris,
       executor,
+      authenticator: testAuthenticator(),
       requestTimeoutMs: DEADLINE_MS,
       ready: readinessCheck(db),
       onUnexpectedError: (error) => unexpected.push(error),

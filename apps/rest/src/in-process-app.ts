@@ -26,6 +26,7 @@ export interface InProcessRestAppOptions {
   /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
   readonly ready?: RestAppOptions["ready"];
   readonly edge?: RestAppOptions["edge"];
+  readonly authenticator?: RestAppOptions["authenticator"];
 }
 
 /** The app and what it was built from (the launcher serves GraphQL from the same schema). */
@@ -87,10 +88,10 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
   const executor = createInProcessExecutor({
     schema,
     rules,
-    createContext: () => createContext({ prisma, uris }),
+    createContext: (caller) => createContext({ prisma, uris, caller }),
     ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
   });
-  const onUnexpectedError = options.onUnexpectedError;
+  const { onUnexpectedError, authenticator } = options;
   const app = createRestApp({
     registry,
     uris,
@@ -102,6 +103,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     ...(options.edge ? { edge: options.edge } : {}),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(authenticator ? { authenticator } : {}),
   });
   return { app, uris, schema, executor, catalog };
 }

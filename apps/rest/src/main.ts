@@ -4,6 +4,7 @@
  * executes every operation against that GraphQL server instead. Settings:
  * docs/configuration.md.
  */
+import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
@@ -17,6 +18,8 @@ import { createInProcessRestApp } from "./in-process-app.ts";
 
 const config = readConfig();
 const logger = createLogger({ level: config.LOG_LEVEL });
+// The same token settings as the GraphQL API: a token names the same caller in both.
+const authenticator = createAuthenticator(readAuthSettings());
 // Database outages: one line per cause, not one per failed request.
 const reportFault = databaseFaultLog((line) => logger.warn(line));
 const edge = openEdge(config, (line) => logger.warn(line));
@@ -29,7 +32,7 @@ let uris: UriBuilder;
 if (config.GRAPHQL_URL) {
   uris = createUriBuilder({ registry, baseUrl });
   const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
-  server.handle(createRestApp({ registry, uris, executor, logger, edge: edge.options }));
+  server.handle(createRestApp({ registry, uris, executor, logger, edge: edge.options, authenticator }));
 } else {
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -44,6 +47,7 @@ if (config.GRAPHQL_URL) {
     logger,
     onDatabaseUnavailable: reportFault,
     edge: edge.options,
+    authenticator,
   });
   uris = rest.uris;
   server.handle(rest.app);

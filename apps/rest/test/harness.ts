@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Caller } from "@tusk/auth";
 import { createTestDatabase, type TestDatabaseOptions } from "@tusk/db/testing";
 import type { Logger } from "@tusk/telemetry";
+import { testAuthenticator } from "../../../test-support/callers.ts";
 import { createRestApp } from "../src/app.ts";
 import { createRemoteExecutor } from "../src/executor/index.ts";
 import { createInProcessRestApp } from "../src/in-process-app.ts";
@@ -9,13 +11,18 @@ import { createInProcessRestApp } from "../src/in-process-app.ts";
 /** The public base URL the test apps build links on. */
 export const BASE = "http://rest.test";
 
-/** A REST app over a fresh seeded database, built as every entry builds it; call `close` after. */
+/**
+ * A REST app over a fresh seeded database, built as every entry builds it; call `close` after.
+ * Requests without `Authorization` act as `caller` (default: admin); requests with a token
+ * (`bearer(caller)` from test-support/callers.ts) act as the token says.
+ */
 export async function createTestApp(
   options: {
     log?: TestDatabaseOptions["log"];
     timeouts?: TestDatabaseOptions["timeouts"];
     baseUrl?: string;
     logger?: Logger;
+    caller?: Caller;
   } = {},
 ) {
   const db = await createTestDatabase({
@@ -27,6 +34,7 @@ export async function createTestApp(
     db,
     baseUrl: options.baseUrl ?? BASE,
     ...(options.logger ? { logger: options.logger } : {}),
+    authenticator: testAuthenticator(options.caller),
     onUnexpectedError: (e) => {
       if (process.env.REST_DEBUG) console.error(e);
     },
@@ -49,6 +57,7 @@ export async function createRemoteTestApp(
   const graphql = await createGraphqlApp({
     db: t.db,
     baseUrl: BASE,
+    authenticator: testAuthenticator(),
     ...(options.graphqlLogger ? { logger: options.graphqlLogger } : {}),
   });
   const server = graphql.app.listen(0, "127.0.0.1");
@@ -58,6 +67,7 @@ export async function createRemoteTestApp(
   const app = createRestApp({
     uris: t.uris,
     executor,
+    authenticator: testAuthenticator(),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const close = async () => {

@@ -1,3 +1,4 @@
+import type { Caller } from "@tusk/auth";
 import type { PrismaClient } from "@tusk/db";
 import type { UriBuilder } from "@tusk/uri";
 import type DataLoader from "dataloader";
@@ -12,6 +13,8 @@ import type { FieldNode } from "graphql";
 export interface TuskContext {
   readonly prisma: PrismaClient;
   readonly uris: UriBuilder;
+  /** Who is asking: every resolver reads and writes only what this caller may (docs/security.md). */
+  readonly caller: Caller;
   /**
    * Field nodes whose data the root field's planned Prisma query already fetched; any other
    * relation field (a second alias of one relation with other arguments) loads on its own.
@@ -25,9 +28,19 @@ export interface TuskContext {
  * Makes the context for one request.
  *
  * @example
- * const contextValue = createContext({ prisma: db.prisma, uris: createUriBuilder({ registry, baseUrl }) });
+ * const contextValue = createContext({ prisma: db.prisma, uris: createUriBuilder({ registry, baseUrl }), caller: ANONYMOUS });
  * await graphql({ schema, source: "{ product(id: 73924) { name } }", contextValue });
  */
-export function createContext(options: { prisma: PrismaClient; uris: UriBuilder }): TuskContext {
-  return { prisma: options.prisma, uris: options.uris, planned: new WeakSet(), loaders: new Map() };
+export function createContext(options: {
+  prisma: PrismaClient;
+  uris: UriBuilder;
+  caller: Caller;
+}): TuskContext {
+  return {
+    prisma: options.prisma,
+    uris: options.uris,
+    caller: options.caller,
+    planned: new WeakSet(),
+    loaders: new Map(),
+  };
 }

@@ -117,7 +117,8 @@ function paramExtensions(params: readonly InvalidParam[]): Record<string, unknow
 
 /**
  * The one place errors leave the GraphQL API: an expected {@link ApiError} keeps its message and
- * gets `extensions.code` (plus `invalidParams`, `argumentName`, `field`, `reason`); GraphQL's own
+ * gets `extensions.code` (plus `invalidParams`, `argumentName`, `field`, `reason`, and the bearer
+ * `challenge` of a 401/403); GraphQL's own
  * syntax and validation errors are `BAD_USER_INPUT`; everything else becomes
  * `INTERNAL_SERVER_ERROR` with a generic message, never SQL, and a stack only with `includeStack`.
  *
@@ -150,7 +151,10 @@ export function maskError(
     const message = error.message.includes(apiError.message)
       ? error.message
       : `${error.message.replace(/;? ?Expected type [^.]*\.$/, "")}; ${apiError.message}`;
-    return withLocation(error, { code: apiError.code, ...paramExtensions(params), ...stack }, message);
+    // A refusal says what would help (RFC 6750): each edge renders it as `WWW-Authenticate`.
+    const challenge = apiError.challenge ? { challenge: apiError.challenge } : {};
+    const extensions = { code: apiError.code, ...paramExtensions(params), ...challenge, ...stack };
+    return withLocation(error, extensions, message);
   }
   if (error instanceof GraphQLError) {
     if (isGraphqlOwnError(error))

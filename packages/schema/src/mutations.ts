@@ -1,3 +1,4 @@
+import { assertPermitted, type Caller } from "@tusk/auth";
 import { toApiError } from "@tusk/db";
 import { ApiError } from "@tusk/errors";
 import type { Resource, ResourceRelation } from "@tusk/registry";
@@ -7,19 +8,27 @@ import {
   type GraphQLFieldResolver,
   GraphQLNonNull,
 } from "graphql";
+import { uniqueWithinReach } from "./access.ts";
 import type { TuskContext } from "./context.ts";
 import { delegate, type ModelDelegate } from "./delegate.ts";
 import { fieldScalar } from "./field-types.ts";
 import { inputType, validateInput } from "./inputs.ts";
 import { graphqlNames, parentArgument } from "./names.ts";
 import { resourceType, type TypeBuilder } from "./object-types.ts";
+import { assertCreatesOwn } from "./ownership.ts";
 import { identifierArgument, planEnv, planSelect, type Select, subSelections } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { withScope } from "./scope-notes.ts";
 
 type Row = Record<string, unknown>;
 type Args = Record<string, unknown>;
-type Write = (model: ModelDelegate, args: Args, select: Select) => Promise<Row>;
+/** One write inside its transaction, on behalf of a caller already allowed to write the resource. */
+type Write = (
+  model: ModelDelegate,
+  args: Args,
+  select: Select,
+  on: { tx: object; caller: Caller },
+) => Promise<Row>;
 
 /**
  * Arguments addressing one existing item: its identifier and, for a nested-only resource, its
@@ -63,15 +72,17 @@ function versionArgument(resource: Resource): GraphQLFieldConfigArgumentMap {
 }
 
 /**
- * The `where` of an update or delete: the address, plus the expected version when one is
- * given. The version is compared in the same UPDATE or DELETE statement, so of two writers
- * that read the same version only the first succeeds: the second finds no such row.
+ * The `where` of an update or delete: the address within the caller's reach (another user's
+ * row is not found), plus the expected version when one is given. The version is compared in the
+ * same UPDATE or DELETE statement, so of two writers that read the same version only the first
+ * succeeds: the second finds no such row.
  */
-function writeWhere(resource: Resource, args: Args): Row {
+function writeWhere(resource: Resource, args: Args, caller: Caller): Row {
   const where = addressWhere(resource, args);
   const expected = expectedVersion(resource, args);
   const version = resource.version;
-  return version && expected !== undefined ? { ...where, [version.name]: expected } : where;
+  const versioned = version && expected !== undefined ? { ...where, [version.name]: expected } : where;
+  return uniqueWithinReach(versioned, caller, resource, "write");
 }
 
 function expectedVersion(resource: Resource, args: Args): unknown {
@@ -93,7 +104,7 @@ async function versionConflict(
   if (expectedVersion(resource, args) === undefined) return error;
   const idField = resource.identifier.field.name;
   const current = await delegate(context.prisma, resource).findUnique({
-    where: addressWhere(resource, args),
+    where: uniqueWithinReach(addressWhere(resource, args), context.caller, resource, "write"),
     select: { [idField]: true },
   });
   if (!current) return error;
@@ -105,7 +116,7 @@ async function versionConflict(
 
 /**
  * Runs one write in a transaction, selecting what the mutation's selection asks for, and
- * translates Prisma's errors.
+ * translates Prisma's errors. The caller needs the resource's `write` scope (else 401/403).
  */
 function writeResolver(
   builder: TypeBuilder,
@@ -113,13 +124,17 @@ function writeResolver(
   write: Write,
 ): GraphQLFieldResolver<unknown, TuskContext, Args> {
   return async (_root, args, context, info) => {
+    assertPermitted(context.caller, resource, "write");
+    const { caller } = context;
     const select = planSelect(
       planEnv(info, context, builder.limits),
       resource,
       subSelections(info.fieldNodes),
     );
     try {
-      return await context.prisma.$transaction((tx) => write(delegate(tx, resource), args, select));
+      return await context.prisma.$transaction((tx) =>
+        write(delegate(tx, resource), args, select, { tx, caller }),
+      );
     } catch (error) {
       const translated = await versionConflict(
         context,
@@ -158,11 +173,17 @@ function membershipFields(
   };
   const change =
     (verb: "connect" | "disconnect"): Write =>
-    (model, a, select) => {
+    (model, a, select, { caller }) => {
       const targetId = identifierArgument(target, targetArg, a[targetArg]);
+      const targetWhere = uniqueWithinReach(
+        { [target.identifier.field.name]: targetId },
+        caller,
+        target,
+        "read",
+      );
       return model.update({
-        where: addressWhere(resource, a),
-        data: { [relation.name]: { [verb]: { [target.identifier.field.name]: targetId } } },
+        where: uniqueWithinReach(addressWhere(resource, a), caller, resource, "write"),
+        data: { [relation.name]: { [verb]: targetWhere } },
         select,
       });
     };
@@ -209,9 +230,11 @@ export function mutationFields(
       type,
       description: withScope(`Creates a ${resource.singular}.`, resource, "write"),
       args: { input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "create")) } },
-      resolve: writeResolver(builder, resource, (model, args, select) =>
-        model.create({ data: validateInput(resource, args.input as Row), select }),
-      ),
+      resolve: writeResolver(builder, resource, async (model, args, select, { tx, caller }) => {
+        const data = validateInput(resource, args.input as Row);
+        await assertCreatesOwn(tx, caller, resource, data);
+        return model.create({ data, select });
+      }),
     },
     [names.updateMutation]: {
       type,
@@ -221,9 +244,9 @@ export function mutationFields(
         input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "update")) },
         ...versionArgument(resource),
       },
-      resolve: writeResolver(builder, resource, (model, args, select) =>
+      resolve: writeResolver(builder, resource, (model, args, select, { caller }) =>
         model.update({
-          where: writeWhere(resource, args),
+          where: writeWhere(resource, args, caller),
           data: validateInput(resource, args.input as Row),
           select,
         }),
@@ -233,8 +256,8 @@ export function mutationFields(
       type,
       description: withScope(`Deletes a ${resource.singular} and returns it as it was.`, resource, "write"),
       args: { ...addressArguments(resource), ...versionArgument(resource) },
-      resolve: writeResolver(builder, resource, (model, args, select) =>
-        model.delete({ where: writeWhere(resource, args), select }),
+      resolve: writeResolver(builder, resource, (model, args, select, { caller }) =>
+        model.delete({ where: writeWhere(resource, args, caller), select }),
       ),
     },
   };

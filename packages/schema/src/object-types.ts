@@ -1,3 +1,4 @@
+import { seesPrivateFields } from "@tusk/auth";
 import type { Registry, Resource } from "@tusk/registry";
 import {
   GraphQLBoolean,
@@ -9,6 +10,7 @@ import {
   GraphQLObjectType,
   GraphQLString,
 } from "graphql";
+import { withinReach } from "./access.ts";
 import { aggregateType, relationAggregateLoader, shapeAggregate } from "./aggregates.ts";
 import { columnLimits } from "./columns.ts";
 import type { TuskContext } from "./context.ts";
@@ -113,11 +115,23 @@ function scalarFields(resource: Resource): GraphQLFieldConfigMap<Row, TuskContex
     const scalar = fieldScalar(resource, field);
     const { scale } = columnLimits(resource, field);
     const description = fieldDescription(field);
+    const value =
+      field.type === "Decimal"
+        ? (row: Row) => formatDecimal(row[field.name], scale)
+        : (row: Row) => row[field.name];
     fields[field.name] = {
-      type: field.required ? new GraphQLNonNull(scalar) : scalar,
+      // A private field is null for callers other than the row's owner and admin, so it is nullable.
+      type: field.required && !field.private ? new GraphQLNonNull(scalar) : scalar,
       ...(description ? { description } : {}),
       extensions: withMeta({ kind: "scalar", field }),
-      ...(field.type === "Decimal" ? { resolve: (row: Row) => formatDecimal(row[field.name], scale) } : {}),
+      ...(field.private
+        ? {
+            resolve: (row: Row, _args: unknown, context: TuskContext) =>
+              seesPrivateFields(context.caller, resource, row) ? value(row) : null,
+          }
+        : field.type === "Decimal"
+          ? { resolve: value }
+          : {}),
     };
   }
   return fields;
@@ -148,7 +162,8 @@ function relationFields(builder: TypeBuilder, resource: Resource): GraphQLFieldC
       args: { where: { type: resourceFilter(builder.cache, target) } },
       extensions: withMeta({ kind: "relation-aggregate", relation }),
       resolve: async (row, args, context) => {
-        const where = toPrismaWhere(target, args.where as Row | undefined);
+        const filter = toPrismaWhere(target, args.where as Row | undefined);
+        const where = withinReach(filter, context.caller, target, "read");
         const loader = relationAggregateLoader(context, resource, relation, where);
         return shapeAggregate(target, await loader.load(row[resource.identifier.field.name]));
       },

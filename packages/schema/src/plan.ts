@@ -1,3 +1,4 @@
+import { ANONYMOUS, assertPermitted, type Caller } from "@tusk/auth";
 import { ApiError } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
 import {
@@ -13,6 +14,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from "graphql";
+import { withinReach } from "./access.ts";
 import type { TuskContext } from "./context.ts";
 import { fieldMeta } from "./field-meta.ts";
 import { toPrismaWhere } from "./filters.ts";
@@ -27,6 +29,8 @@ export interface PlanEnv {
   readonly variables: Readonly<Record<string, unknown>>;
   readonly planned: WeakSet<FieldNode> | undefined;
   readonly limits: QueryLimits;
+  /** Whose rows: every planned relation reads only what this caller may. */
+  readonly caller: Caller;
 }
 
 export type Select = Record<string, unknown>;
@@ -49,6 +53,7 @@ export function planEnv(
     variables: info.variableValues,
     planned: context?.planned,
     limits,
+    caller: context?.caller ?? ANONYMOUS,
   };
 }
 
@@ -130,18 +135,21 @@ export function identifierArgument(resource: Resource, argument: string, value: 
 }
 
 /**
- * Prisma arguments for one page of a collection (root or relation) from connection arguments.
+ * Prisma arguments for one page of a collection (root or relation) from connection arguments,
+ * kept to the rows the caller may read.
  *
  * @example
- * collectionArgs(products, { where: { price: { gte: "200" } }, first: 10 }, limits);
+ * collectionArgs(products, { where: { price: { gte: "200" } }, first: 10 }, limits, caller);
  */
 export function collectionArgs(
   resource: Resource,
   args: Readonly<Record<string, unknown>>,
   limits: QueryLimits,
+  caller: Caller,
 ) {
   const page = pageQuery(resource, args, limits);
-  const where = toPrismaWhere(resource, args.where as Record<string, unknown> | undefined);
+  const filter = toPrismaWhere(resource, args.where as Record<string, unknown> | undefined);
+  const where = withinReach(filter, caller, resource, "read");
   const orderBy = toPrismaOrderBy(resource, args.orderBy as { field: string; direction?: "asc" | "desc" }[]);
   const find: Select = { where, orderBy, take: page.take };
   if (page.cursor) Object.assign(find, { cursor: page.cursor, skip: page.skip });
@@ -177,15 +185,16 @@ export function planField(
   let countWhere: Select | undefined;
   try {
     if (meta.kind === "to-one") {
+      // A required to-one leads, by the registry's owner chains, to a row the caller may
+      // read whenever they may read the resource; without that permission it is an error here.
+      assertPermitted(env.caller, target, "read");
       relationArgs = {};
     } else if (meta.kind === "nested-item") {
       const idField = meta.child.identifier.field.name;
-      relationArgs = {
-        where: { [idField]: identifierArgument(meta.child, idField, args[idField]) },
-        take: 1,
-      };
+      const id = identifierArgument(meta.child, idField, args[idField]);
+      relationArgs = { where: withinReach({ [idField]: id }, env.caller, meta.child, "read"), take: 1 };
     } else {
-      const { find, where } = collectionArgs(target, args, env.limits);
+      const { find, where } = collectionArgs(target, args, env.limits, env.caller);
       relationArgs = find;
       countWhere = where;
     }

@@ -3,6 +3,7 @@ import { createUriBuilder } from "@tusk/uri";
 import { parse } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN } from "../../../test-support/callers.ts";
 import { BASE_URL, createHarness, type Harness } from "../test/harness.ts";
 import { createContext } from "./context.ts";
 
@@ -61,7 +62,7 @@ describe("one planned Prisma query per root field (no N+1)", () => {
       document: parse(
         `{ user(username: "jdoe") { orders { nodes { lineItems { nodes { product { categories { nodes { name } } } } } } } vehicles { totalCount } } }`,
       ),
-      contextValue: createContext({ prisma: prisma as never, uris }),
+      contextValue: createContext({ prisma: prisma as never, uris, caller: ADMIN }),
     });
     expect(result.errors).toBeUndefined();
     expect(operations).toEqual(["User.findUnique"]);
@@ -76,9 +77,13 @@ describe("graphql-jit", () => {
     const expected = await h.data(ORDERS_WITH_LINE_ITEMS, { first: 30 });
     const bound = h.queries.length;
     h.queries.length = 0;
-    const result = await compiled.query(undefined, createContext({ prisma: h.db.prisma, uris }), {
-      first: 30,
-    });
+    const result = await compiled.query(
+      undefined,
+      createContext({ prisma: h.db.prisma, uris, caller: ADMIN }),
+      {
+        first: 30,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual(expected);
     expect(h.queries.length).toBeLessThanOrEqual(bound);
@@ -90,6 +95,7 @@ describe("graphql-jit", () => {
     const context = createContext({
       prisma: h.db.prisma,
       uris: createUriBuilder({ registry, baseUrl: BASE_URL }),
+      caller: ADMIN,
     });
     const ok = await compiled.query(undefined, context, { isbn: "0-306-40615-2" });
     expect(ok.data).toEqual({ book: { isbn: "9780306406157" } });

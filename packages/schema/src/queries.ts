@@ -1,5 +1,7 @@
+import { assertPermitted } from "@tusk/auth";
 import type { Resource } from "@tusk/registry";
 import { type GraphQLFieldConfigMap, GraphQLNonNull } from "graphql";
+import { uniqueWithinReach, withinReach } from "./access.ts";
 import { aggregateArgs, aggregateType, type RawAggregate, shapeAggregate } from "./aggregates.ts";
 import type { TuskContext } from "./context.ts";
 import { delegate } from "./delegate.ts";
@@ -22,7 +24,9 @@ type Row = Record<string, unknown>;
 
 /**
  * The root query fields of one root resource: lookup by identifier, collection and aggregate.
- * Each resolves with one planned Prisma call (plus a count when `totalCount` is asked for).
+ * Each resolves with one planned Prisma call (plus a count when `totalCount` is asked for). A
+ * caller who may not read the resource is refused (401 or 403); one who may sees only the rows
+ * within reach (their own, of an owned resource): another's item is null, as if absent.
  *
  * @example
  * new GraphQLObjectType({ name: "Query", fields: { ...queryFields(builder, products) } });
@@ -41,8 +45,10 @@ export function queryFields(
       args: { [idField]: { type: new GraphQLNonNull(scalarForIdentifier(resource.identifier.rule)) } },
       resolve: async (_root, args, context, info) => {
         const id = identifierArgument(resource, idField, args[idField]);
+        assertPermitted(context.caller, resource, "read");
         const select = planSelect(planEnv(info, context, limits), resource, subSelections(info.fieldNodes));
-        return delegate(context.prisma, resource).findUnique({ where: { [idField]: id }, select });
+        const where = uniqueWithinReach({ [idField]: id }, context.caller, resource, "read");
+        return delegate(context.prisma, resource).findUnique({ where, select });
       },
     },
     [names.collectionField]: {
@@ -50,8 +56,9 @@ export function queryFields(
       description: withScope(`A page of ${resource.plural}.`, resource, "read"),
       args: collectionArguments(builder, resource),
       resolve: async (_root, args, context, info) => {
+        assertPermitted(context.caller, resource, "read");
         const env = planEnv(info, context, limits);
-        const { page, where, find } = collectionArgs(resource, args, limits);
+        const { page, where, find } = collectionArgs(resource, args, limits, context.caller);
         const { items, wantsCount } = connectionSelection(env, subSelections(info.fieldNodes));
         const model = delegate(context.prisma, resource);
         const [rows, count] = await Promise.all([
@@ -70,7 +77,9 @@ export function queryFields(
       ),
       args: { where: { type: resourceFilter(builder.cache, resource) } },
       resolve: async (_root, args, context) => {
-        const where = toPrismaWhere(resource, args.where as Row | undefined);
+        assertPermitted(context.caller, resource, "read");
+        const filter = toPrismaWhere(resource, args.where as Row | undefined);
+        const where = withinReach(filter, context.caller, resource, "read");
         const raw = await delegate(context.prisma, resource).aggregate({ where, ...aggregateArgs(resource) });
         return shapeAggregate(resource, raw as RawAggregate);
       },

@@ -1,8 +1,10 @@
+import type { Caller } from "@tusk/auth";
 import type { Database, Prisma } from "@tusk/db";
 import { createTestDatabase, type TestDatabaseOptions } from "@tusk/db/testing";
 import { registry } from "@tusk/registry";
 import { createUriBuilder } from "@tusk/uri";
 import { type ExecutionResult, execute, type GraphQLSchema, parse, specifiedRules, validate } from "graphql";
+import { ADMIN } from "../../../test-support/callers.ts";
 import { createContext } from "../src/context.ts";
 import { variableLimitError } from "../src/input-limits.ts";
 import { DEFAULT_LIMITS } from "../src/limits.ts";
@@ -18,10 +20,11 @@ export interface Harness {
   readonly schema: GraphQLSchema;
   /** SQL statements run since the last `resetQueries()`. */
   readonly queries: string[];
-  run(source: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
+  /** Runs an operation as `caller` (default: admin, who may do everything). */
+  run(source: string, variables?: Record<string, unknown>, caller?: Caller): Promise<ExecutionResult>;
   /** Runs and fails on errors, returning `data`. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read results by shape and assert on them
-  data<T = any>(source: string, variables?: Record<string, unknown>): Promise<T>;
+  data<T = any>(source: string, variables?: Record<string, unknown>, caller?: Caller): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,11 @@ export async function createHarness(
   const schema = createSchema();
   const uris = createUriBuilder({ registry, baseUrl: BASE_URL });
   const rules = [...specifiedRules, ...queryLimitRules(schema)];
-  const run = async (source: string, variables?: Record<string, unknown>): Promise<ExecutionResult> => {
+  const run = async (
+    source: string,
+    variables?: Record<string, unknown>,
+    caller: Caller = ADMIN,
+  ): Promise<ExecutionResult> => {
     const document = parse(source);
     const errors = validate(schema, document, rules);
     if (errors.length > 0) return { errors: errors.map((e) => maskError(e)) as never };
@@ -55,7 +62,7 @@ export async function createHarness(
       schema,
       document,
       variableValues: variables ?? null,
-      contextValue: createContext({ prisma: db.prisma, uris }),
+      contextValue: createContext({ prisma: db.prisma, uris, caller }),
     });
     return result.errors ? { ...result, errors: result.errors.map((e) => maskError(e)) as never } : result;
   };
@@ -64,8 +71,8 @@ export async function createHarness(
     schema,
     queries,
     run,
-    async data(source, variables) {
-      const result = await run(source, variables);
+    async data(source, variables, caller) {
+      const result = await run(source, variables, caller);
       if (result.errors) throw new Error(JSON.stringify(result.errors, null, 2));
       return result.data as never;
     },

@@ -3,6 +3,7 @@ import { createContext } from "@tusk/schema";
 import { execute } from "graphql";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, bearer, customer } from "../../../../test-support/callers.ts";
 import { BASE, createRemoteTestApp, createTestApp, type TestApp } from "../../test/harness.ts";
 import { createRestApp } from "../app.ts";
 import { OperationCatalog, selectionVariables } from "../operations/index.ts";
@@ -41,6 +42,23 @@ describe("executors", () => {
     if (local.status === 200) expect(viaHttp.headers.etag).toBe(local.headers.etag);
   });
 
+  it("forwards the caller's token: the GraphQL API names the same caller", async () => {
+    const jdoe = await bearer(customer());
+    const local = await request(t.app).get("/v1/orders?fields=id,username").set("authorization", jdoe);
+    const viaHttp = await request(remote).get("/v1/orders?fields=id,username").set("authorization", jdoe);
+    expect(local.status).toBe(200);
+    expect(viaHttp.body).toEqual(local.body);
+    expect(new Set(local.body.orders.map((o: { username: string }) => o.username))).toEqual(
+      new Set(["jdoe"]),
+    );
+    const other = await bearer(customer("nobody"));
+    const none = await request(remote).get("/v1/orders/9").set("authorization", other);
+    expect(none.status).toBe(404);
+    const write = await request(remote).post("/v1/products").set("authorization", jdoe).send({ name: "x" });
+    expect(write.status).toBe(403);
+    expect(write.headers["www-authenticate"]).toContain('error="insufficient_scope"');
+  });
+
   it("the same write through the remote executor is a 201 with the created resource", async () => {
     const res = await request(remote).post("/v1/categories").send({ name: "Remote" });
     expect(res.status).toBe(201);
@@ -51,11 +69,11 @@ describe("executors", () => {
   it("reuses one prepared document per route shape across ids, fields and zooms", async () => {
     let compiled = 0;
     const counting = {
-      run: (operation: Parameters<typeof t.executor.run>[0], variables: Record<string, unknown>) => {
+      run: (...[operation, variables, credentials]: Parameters<typeof t.executor.run>) => {
         compiled += seen.has(operation.id) ? 0 : 1;
         seen.add(operation.id);
         documents.add(operation.document);
-        return t.executor.run(operation, variables);
+        return t.executor.run(operation, variables, credentials);
       },
       schema: () => t.executor.schema(),
     };
@@ -83,14 +101,14 @@ describe("executors", () => {
       const given = { where, ...page, ...selectionVariables(products, undefined) };
       const bound = bindVariables(built, given);
       expect(bound.operation).toBe(built);
-      const contextValue = createContext({ prisma: t.db.prisma, uris: t.uris });
+      const contextValue = createContext({ prisma: t.db.prisma, uris: t.uris, caller: ADMIN });
       const viaJs = await execute({
         schema: t.schema,
         document: bound.operation.document,
         contextValue,
         variableValues: bound.variables,
       });
-      const viaJit = await t.executor.run(built, given);
+      const viaJit = await t.executor.run(built, given, { caller: ADMIN, authorization: undefined });
       expect(viaJs.errors).toBeUndefined();
       expect(viaJit).toEqual(JSON.parse(JSON.stringify(viaJs)));
       expect((viaJit.data?.conn as { nodes: unknown[] } | undefined)?.nodes.length).toBeGreaterThan(0);

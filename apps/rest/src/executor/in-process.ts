@@ -1,3 +1,4 @@
+import type { Caller } from "@tusk/auth";
 import {
   maskError,
   type QueryLimits,
@@ -22,8 +23,8 @@ import type { GraphqlExecutor, PreparedOperation } from "./types.ts";
 
 export interface InProcessExecutorOptions<TContext> {
   readonly schema: GraphQLSchema;
-  /** Called once per operation run: a fresh context (Prisma client, URI builder, loaders). */
-  readonly createContext: () => TContext;
+  /** Called once per operation run: a fresh context (Prisma client, URI builder, the caller, loaders). */
+  readonly createContext: (caller: Caller) => TContext;
   /** Extra validation rules checked once per document; default: the schema's query limits. */
   readonly rules?: readonly ValidationRule[];
   /** The query limits; variables are checked against their input limits on every run. */
@@ -79,7 +80,7 @@ export function createInProcessExecutor<TContext>(
   }
 
   return {
-    async run(given, givenVariables) {
+    async run(given, givenVariables, { caller }) {
       const { operation, variables } = bindVariables(given, givenVariables);
       // Checked before graphql-js or graphql-jit coerce them, as the GraphQL API does.
       const refused = variableLimitError(operation.document, variables, limits);
@@ -89,7 +90,7 @@ export function createInProcessExecutor<TContext>(
         runner = prepare(operation);
         runners.set(operation.id, runner);
       }
-      return format(await runner(options.createContext(), variables));
+      return format(await runner(options.createContext(caller), variables));
     },
     async schema() {
       return schema;

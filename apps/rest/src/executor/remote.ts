@@ -17,13 +17,18 @@ export interface RemoteExecutorOptions {
 }
 
 /**
- * Executes prepared operations by POSTing them to a GraphQL server. The
- * server validates and executes; the schema is read once by introspection.
+ * Executes prepared operations by POSTing them to a GraphQL server, with the
+ * request's `Authorization` header. The server validates and executes; the
+ * schema is read once by introspection, without credentials.
  */
 export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExecutor {
   const doFetch = options.fetch ?? fetch;
 
-  async function post(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
+  async function post(
+    query: string,
+    variables: Record<string, unknown>,
+    authorization?: string,
+  ): Promise<ExecutionResult> {
     // The GraphQL API's line for this operation carries the REST request's id.
     const requestId = currentScope()?.id;
     const response = await doFetch(options.url, {
@@ -32,6 +37,8 @@ export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExe
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
         ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        // The GraphQL API authenticates the same token, so the caller is the same there.
+        ...(authorization === undefined ? {} : { authorization }),
       },
       body: JSON.stringify({ query, variables }),
     });
@@ -44,9 +51,9 @@ export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExe
   }
 
   return {
-    run(given, givenVariables) {
+    run(given, givenVariables, { authorization }) {
       const { operation, variables } = bindVariables(given, givenVariables);
-      return post(operation.source, variables);
+      return post(operation.source, variables, authorization);
     },
     // A failed introspection is retried on the next call rather than kept.
     schema: keptOnSuccess(async (): Promise<GraphQLSchema> => {

@@ -1,3 +1,4 @@
+import type { Caller } from "@tusk/auth";
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from "graphql";
 
 /**
@@ -24,9 +25,23 @@ export interface BoundOperation {
   readonly variables: Record<string, unknown>;
 }
 
+/**
+ * On whose behalf an operation runs: the caller the REST edge authenticated (an in-process
+ * executor puts it in the schema's context) and the `Authorization` header it came with (a
+ * remote executor forwards it, so the GraphQL API names the same caller).
+ */
+export interface Credentials {
+  readonly caller: Caller;
+  readonly authorization: string | undefined;
+}
+
 /** Runs prepared operations against the shared schema, wherever it lives. */
 export interface GraphqlExecutor {
-  run(operation: PreparedOperation, variables: Record<string, unknown>): Promise<ExecutionResult>;
+  run(
+    operation: PreparedOperation,
+    variables: Record<string, unknown>,
+    credentials: Credentials,
+  ): Promise<ExecutionResult>;
   /**
    * The schema the operations run against. The REST app reads filter
    * operators, sort fields and argument types from it, so REST offers exactly

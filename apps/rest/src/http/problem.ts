@@ -1,3 +1,4 @@
+import { wwwAuthenticate } from "@tusk/auth";
 import {
   ApiError,
   ERROR_TITLE,
@@ -86,7 +87,11 @@ export function toProblem(
     };
     if (error.invalidParams.length > 0) problem.invalid_params = [...error.invalidParams];
     const retryAfter = RETRY_AFTER_SECONDS[error.code];
-    return { problem, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
+    const headers: Record<string, string> =
+      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
+    // 401 and 403 say what would help (RFC 6750): a token, a valid one, or a scope.
+    if (error.challenge) headers["WWW-Authenticate"] = wwwAuthenticate(error.challenge, error.message);
+    return { problem, headers };
   }
   // Unexpected: never echo the message (it may carry SQL or a stack).
   return {

@@ -1,7 +1,7 @@
-import { ApiError, type InvalidParam } from "@tusk/errors";
+import { ApiError, type BearerChallenge, type InvalidParam } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
 import type { GraphQLFormattedError } from "graphql";
-import type { GraphqlExecutor } from "../executor/index.ts";
+import type { Credentials, GraphqlExecutor } from "../executor/index.ts";
 import { codeOf } from "../http/problem.ts";
 import type { BuiltOperation } from "./documents.ts";
 
@@ -61,17 +61,25 @@ export function toApiError(errors: readonly GraphQLFormattedError[], resource?: 
   const listed = params.map((param) => `${param.name} (${param.reason})`).join(", ");
   const what = status === "UNPROCESSABLE" ? "Invalid fields" : "Invalid parameters";
   const rewrite = params.length > 0 && (status === "UNPROCESSABLE" || status === "BAD_USER_INPUT");
-  return new ApiError(status, rewrite ? `${what}: ${listed}.` : known.message, { invalidParams: params });
+  const challenge = extensions.challenge as BearerChallenge | undefined;
+  return new ApiError(status, rewrite ? `${what}: ${listed}.` : known.message, {
+    invalidParams: params,
+    ...(challenge ? { challenge } : {}),
+  });
 }
 
-/** Runs a prepared operation; any error becomes an exception, so handlers only see data. */
+/**
+ * Runs a prepared operation on behalf of the request's caller; any error becomes an exception,
+ * so handlers only see data.
+ */
 export async function execute(
   executor: GraphqlExecutor,
+  credentials: Credentials,
   built: BuiltOperation,
   variables: Record<string, unknown>,
   resource?: Resource,
 ): Promise<Data> {
-  const result = await executor.run(built.operation, variables);
+  const result = await executor.run(built.operation, variables, credentials);
   if (result.errors && result.errors.length > 0) {
     throw toApiError(result.errors as readonly GraphQLFormattedError[], resource);
   }

@@ -2,6 +2,7 @@ import { ApiError } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
 import type { LinkValue } from "@tusk/uri";
 import type { Request, Response } from "express";
+import { credentialsOf } from "../http/authentication.ts";
 import { searchParams } from "../http/search-params.ts";
 import { sendRepresentation } from "../http/send.ts";
 import {
@@ -96,7 +97,7 @@ export async function getItem(context: RestContext, req: Request, res: Response,
       ...addressVariables(route),
       ...selectionVariables(resource, query.fields, query.zoom),
     };
-    const data = await execute(context.executor, built, variables, resource);
+    const data = await execute(context.executor, credentialsOf(res), built, variables, resource);
     const record = located(data, built, describeAddress(route));
     return { resource, document: single(context, res, resource, record, query.zoom) };
   });
@@ -140,7 +141,13 @@ export async function getCollection(
     const catalog = await context.catalog();
     const query = readQuery(context, catalog, req, resource, LIST);
     const built = catalog.operation(ROUTE_TABLE.collection.GET.operation(route));
-    const data = await execute(context.executor, built, listVariables(resource, query), resource);
+    const data = await execute(
+      context.executor,
+      credentialsOf(res),
+      built,
+      listVariables(resource, query),
+      resource,
+    );
     const connection = data.conn as { nodes: Data[]; pageInfo: PageInfo };
     return {
       resource,
@@ -168,7 +175,7 @@ export async function getRelation(
       ? { ...addressVariables(route), ...selection }
       : { ...addressVariables(route), ...listVariables(target, query) };
     const source = located(
-      await execute(context.executor, built, variables, target),
+      await execute(context.executor, credentialsOf(res), built, variables, target),
       built,
       describeAddress(route),
     );
@@ -209,7 +216,7 @@ export async function getRelationItem(
       ...selectionVariables(target, query.fields, query.zoom),
     };
     const source = located(
-      await execute(context.executor, built, variables, target),
+      await execute(context.executor, credentialsOf(res), built, variables, target),
       built,
       describeAddress(route),
     );

@@ -1,5 +1,6 @@
 import type { Resource, ViewName } from "@tusk/registry";
 import type { Request, Response } from "express";
+import { credentialsOf } from "../http/authentication.ts";
 import { searchParams } from "../http/search-params.ts";
 import { sendRepresentation } from "../http/send.ts";
 import { addressVariables, describeAddress, execute, located } from "../operations/index.ts";
@@ -83,7 +84,8 @@ export async function getView(context: RestContext, req: Request, res: Response,
     target: resource,
     async aggregate(where) {
       const built = catalog.operation(ROUTE_TABLE.view.GET.operation(route));
-      return (await execute(context.executor, built, { where }, resource)).agg as Aggregate;
+      return (await execute(context.executor, credentialsOf(res), built, { where }, resource))
+        .agg as Aggregate;
     },
   });
 }
@@ -102,7 +104,7 @@ export async function getRelationView(
     async aggregate(where) {
       const built = catalog.operation(ROUTE_TABLE["relation-view"].GET.operation(route));
       const variables = { ...addressVariables(route), where };
-      const data = await execute(context.executor, built, variables, relation.target);
+      const data = await execute(context.executor, credentialsOf(res), built, variables, relation.target);
       return located(data, built, describeAddress(route)).agg as Aggregate;
     },
   });

@@ -1,6 +1,7 @@
 import { ApiError } from "@tusk/errors";
 import type { Resource } from "@tusk/registry";
 import type { Request, Response } from "express";
+import { assertMayWrite, credentialsOf } from "../http/authentication.ts";
 import { readJsonBody } from "../http/body.ts";
 import { ifMatch, noneMatch, parseEtagList, strongEtag } from "../http/etag.ts";
 import { sendEmpty, sendRepresentation } from "../http/send.ts";
@@ -53,6 +54,7 @@ function send(
 
 async function create(context: RestContext, req: Request, res: Response, shape: OperationShape, fixed: Data) {
   const { resource } = shape;
+  assertMayWrite(res, resource);
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/json"]);
   const catalog = await context.catalog();
@@ -60,6 +62,7 @@ async function create(context: RestContext, req: Request, res: Response, shape: 
   const built = catalog.operation(shape);
   const data = await execute(
     context.executor,
+    credentialsOf(res),
     built,
     { input, ...selectionVariables(resource, undefined) },
     resource,
@@ -83,13 +86,14 @@ export function createChild(context: RestContext, req: Request, res: Response, r
 /** The item as it is now, read as a GET would. */
 async function current(
   context: RestContext,
+  res: Response,
   catalog: OperationCatalog,
   route: RouteOf<"item">,
 ): Promise<Data> {
   const built = catalog.operation(ROUTE_TABLE.item.GET.operation(route));
   const variables = { ...addressVariables(route), ...selectionVariables(route.resource, undefined) };
   return located(
-    await execute(context.executor, built, variables, route.resource),
+    await execute(context.executor, credentialsOf(res), built, variables, route.resource),
     built,
     describeAddress(route),
   );
@@ -136,10 +140,11 @@ function expectedVersion(req: Request, resource: Resource, record: Data): { expe
 /** `PATCH /v1/products/73924` with a JSON merge patch. */
 export async function patchItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
+  assertMayWrite(res, resource);
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/merge-patch+json", "application/json"]);
   const catalog = await context.catalog();
-  const before = await current(context, catalog, route);
+  const before = await current(context, res, catalog, route);
   checkPreconditions(context, req, res, resource, before);
   const input = updateInput(resource, body, before);
   if (Object.keys(input).length === 0) return send(context, req, res, offer, resource, before);
@@ -150,21 +155,28 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
     ...expectedVersion(req, resource, before),
     ...selectionVariables(resource, undefined),
   };
-  const data = await execute(context.executor, built, variables, resource);
+  const data = await execute(context.executor, credentialsOf(res), built, variables, resource);
   send(context, req, res, offer, resource, data.node as Data);
 }
 
 /** `DELETE /v1/products/73924`: 204; 404 when already gone. */
 export async function deleteItem(context: RestContext, req: Request, res: Response, route: RouteOf<"item">) {
   const { resource } = route;
+  assertMayWrite(res, resource);
   const catalog = await context.catalog();
   let expected = {};
   if (req.get("if-match") !== undefined || req.get("if-none-match") !== undefined) {
-    const before = await current(context, catalog, route);
+    const before = await current(context, res, catalog, route);
     checkPreconditions(context, req, res, resource, before);
     expected = expectedVersion(req, resource, before);
   }
   const built = catalog.operation(ROUTE_TABLE.item.DELETE.operation(route));
-  await execute(context.executor, built, { ...addressVariables(route), ...expected }, resource);
+  await execute(
+    context.executor,
+    credentialsOf(res),
+    built,
+    { ...addressVariables(route), ...expected },
+    resource,
+  );
   sendEmpty(res, 204, { "Cache-Control": "no-store" });
 }

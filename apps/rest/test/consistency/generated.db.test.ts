@@ -2,6 +2,7 @@ import { type Resource, registry } from "@tusk/registry";
 import { createContext } from "@tusk/schema";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN } from "../../../../test-support/callers.ts";
 import { readResourceFacts } from "../../src/operations/schema-facts.ts";
 import { createTestApp, type TestApp } from "../harness.ts";
 import {
@@ -37,7 +38,9 @@ describe("generated queries: REST = GraphQL", () => {
   const samples = new Map<Resource, Samples>();
   beforeAll(async () => {
     t = await createTestApp();
-    gql = new GraphqlSide(t.schema, () => createContext({ prisma: t.db.prisma, uris: t.uris }));
+    gql = new GraphqlSide(t.schema, () =>
+      createContext({ prisma: t.db.prisma, uris: t.uris, caller: ADMIN }),
+    );
     rest = new RestSide(t.app);
     for (const resource of registry.rootResources) {
       samples.set(resource, samplesOf(resource, await gql.all({ kind: "root", resource })));

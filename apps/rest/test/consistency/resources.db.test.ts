@@ -2,6 +2,7 @@ import { type Resource, registry } from "@tusk/registry";
 import { createContext } from "@tusk/schema";
 import type { ExecutionResult } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN } from "../../../../test-support/callers.ts";
 import { createRestApp } from "../../src/app.ts";
 import type { GraphqlExecutor } from "../../src/executor/index.ts";
 import { createTestApp, type TestApp } from "../harness.ts";
@@ -20,7 +21,9 @@ describe("REST = GraphQL for every resource and relation", () => {
   let rest: RestSide;
   beforeAll(async () => {
     t = await createTestApp();
-    gql = new GraphqlSide(t.schema, () => createContext({ prisma: t.db.prisma, uris: t.uris }));
+    gql = new GraphqlSide(t.schema, () =>
+      createContext({ prisma: t.db.prisma, uris: t.uris, caller: ADMIN }),
+    );
     rest = new RestSide(t.app);
   });
   afterAll(() => t.close());
@@ -121,8 +124,8 @@ describe("REST = GraphQL for every resource and relation", () => {
     function alteredApp(alter: (data: Data) => void) {
       const executor: GraphqlExecutor = {
         schema: () => t.executor.schema(),
-        async run(operation, variables): Promise<ExecutionResult> {
-          const result = await t.executor.run(operation, variables);
+        async run(operation, variables, credentials): Promise<ExecutionResult> {
+          const result = await t.executor.run(operation, variables, credentials);
           if (result.data) alter(result.data as Data);
           return result;
         },

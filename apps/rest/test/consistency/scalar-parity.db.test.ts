@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { type GraphQLFormattedError, graphql } from "graphql";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN } from "../../../../test-support/callers.ts";
 import { createTestApp, type TestApp } from "../harness.ts";
 
 /**
@@ -146,7 +147,7 @@ describe("REST and GraphQL read every scalar value alike", () => {
       schema: t.schema,
       source,
       variableValues,
-      contextValue: createContext({ prisma: t.db.prisma, uris: t.uris }),
+      contextValue: createContext({ prisma: t.db.prisma, uris: t.uris, caller: ADMIN }),
     });
     const errors = result.errors?.map((error) => maskError(error)) as GraphQLFormattedError[] | undefined;
     return { data: result.data as Data | null | undefined, errors };

@@ -1,0 +1,54 @@
+import { ANONYMOUS, type Authenticator, assertPermitted } from "@tusk/auth";
+import type { Resource } from "@tusk/registry";
+import type { RequestHandler, Response } from "express";
+import type { Credentials } from "../executor/index.ts";
+
+/**
+ * Names the caller of every request from its `Authorization: Bearer` header before any route
+ * runs. A bad token (expired, wrong audience or signature, `alg: none`, malformed), or no token
+ * where anonymous access is `none`, goes to the problem writer: 401 with `WWW-Authenticate`.
+ * A CORS preflight carries no credentials by design and acts anonymously.
+ *
+ * @example
+ * app.use(authenticateRequests(createAuthenticator(readAuthSettings())));
+ */
+export function authenticateRequests(authenticator: Authenticator): RequestHandler {
+  return async (req, res, next) => {
+    const authorization = req.get("authorization");
+    try {
+      const caller =
+        req.method === "OPTIONS" && authorization === undefined
+          ? ANONYMOUS
+          : await authenticator.authenticate(authorization);
+      res.locals.credentials = { caller, authorization } satisfies Credentials;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * The credentials {@link authenticateRequests} found for this response's request: every
+ * operation a handler runs is run on their behalf.
+ *
+ * @example
+ * await execute(context.executor, credentialsOf(res), built, variables, resource);
+ */
+export function credentialsOf(res: Response): Credentials {
+  const found = res.locals.credentials as Credentials | undefined;
+  if (!found) throw new Error("The request was not authenticated: authenticateRequests must run first");
+  return found;
+}
+
+/**
+ * Refuses a write the caller may not make (401, or 403 naming the scope) before its body is read,
+ * so a refusal does not depend on the body. The schema layer checks the same again, with the
+ * rows the write touches.
+ *
+ * @example
+ * assertMayWrite(res, route.resource);
+ */
+export function assertMayWrite(res: Response, resource: Resource): void {
+  assertPermitted(credentialsOf(res).caller, resource, "write");
+}
