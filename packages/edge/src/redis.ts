@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { once } from "node:events";
 import { Redis } from "ioredis";
 
 /**
@@ -56,7 +55,19 @@ export function connectSharedCounters(url: string): SharedCounters {
         : redis.call(command, ...args)) as Promise<never>,
     ready: async (timeoutMs = 5_000) => {
       if (redis.status === "ready") return;
-      await once(redis, "ready", { signal: AbortSignal.timeout(timeoutMs) });
+      // Not events.once: it would reject on the first failed connection attempt, and the
+      // client goes on trying.
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          redis.off("ready", onReady);
+          reject(new Error(`Redis did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onReady = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        redis.once("ready", onReady);
+      });
     },
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
