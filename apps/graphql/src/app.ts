@@ -14,7 +14,7 @@ import {
   resolveLimits,
   type TuskContext,
 } from "@tusk/schema";
-import { createLogger, type Logger, labelRoute, requestLog } from "@tusk/telemetry";
+import { createLogger, type Logger, labelRoute, observeRequests } from "@tusk/telemetry";
 import { createUriBuilder } from "@tusk/uri";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
@@ -25,7 +25,7 @@ import { afterDeadline, requestDeadline } from "./deadline.ts";
 import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
 import { addProbes } from "./health.ts";
-import { operationLabelPlugin } from "./operation-label.ts";
+import { operationTelemetryPlugin } from "./operation-telemetry.ts";
 import { overLimit, overloaded } from "./over-limit.ts";
 import { serviceUnavailablePlugin } from "./unavailable.ts";
 
@@ -91,6 +91,9 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
     options.schema ?? createSchema({ registry, ...(options.limits ? { limits: options.limits } : {}) });
   const includeStack = process.env.NODE_ENV === "development";
   const limits = resolveLimits(options.limits);
+  const app = express();
+  app.disable("x-powered-by");
+  const metrics = observeRequests(app, { logger: options.logger ?? createLogger(), db: options.db });
   const server = new ApolloServer<TuskContext>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -106,7 +109,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
       ApolloServerPluginLandingPageDisabled(),
       variableLimitsPlugin(limits),
       serviceUnavailablePlugin(),
-      operationLabelPlugin(),
+      operationTelemetryPlugin(metrics),
       accessRefusedPlugin(),
     ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
@@ -117,18 +120,15 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
 
   const prisma = options.db.prisma;
   const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
-  const app = express();
-  app.disable("x-powered-by");
-  // Before the log: behind a trusted proxy the client's address comes from X-Forwarded-For.
+  // Behind a trusted proxy the client's address comes from X-Forwarded-For (read per request).
   if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
-  app.use(requestLog(options.logger ?? createLogger()));
   app.use(securityHeaders());
   app.use(corsFor(options.edge?.corsOrigins));
+  app.use("/graphql", labelRoute("/graphql"));
   addProbes(app, options.ready ?? readinessCheck(options.db));
   // After the probes: a load balancer's health checks are never shed or limited.
   if (options.edge?.loadShedding) app.use(loadShedding(options.edge.loadShedding, overloaded));
   if (options.edge?.rateLimit) app.use(rateLimiter(options.edge.rateLimit, "graphql", overLimit));
-  app.use("/graphql", labelRoute("/graphql"));
   app.use(graphiql({ endpoint: "/graphql" }));
   app.use(
     "/graphql",

@@ -4,7 +4,13 @@ import { corsPolicy, type EdgeOptions, loadShedding, rateLimiter, securityHeader
 import { ApiError } from "@tusk/errors";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
-import { createLogger, currentScope, type Logger, requestLog } from "@tusk/telemetry";
+import {
+  createLogger,
+  currentScope,
+  type Logger,
+  type ObservedDatabase,
+  observeRequests,
+} from "@tusk/telemetry";
 import type { UriBuilder } from "@tusk/uri";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { docsPage } from "./docs-page/index.ts";
@@ -35,6 +41,8 @@ export interface RestAppOptions {
   readonly edge?: EdgeOptions;
   /** Where the request lines and unexpected errors go (default `createLogger()`: silent under vitest). */
   readonly logger?: Logger;
+  /** The database whose query and pool metrics `GET /metrics` includes (in-process apps). */
+  readonly db?: ObservedDatabase;
   /** The longest a request may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
   readonly requestTimeoutMs?: number;
   /** What `/readyz` asks (e.g. `readinessCheck(db)` from @tusk/db); default: always ready. */
@@ -99,7 +107,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
   // Before the log: behind a trusted proxy the client's address comes from X-Forwarded-For.
   if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
-  app.use(requestLog(logger));
+  observeRequests(app, { logger, db: options.db });
   app.use(securityHeaders());
   app.use(refuseLongUrls());
   app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));

@@ -99,6 +99,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     limits,
     catalog,
     ready: options.ready ?? readinessCheck(options.db),
+    db: options.db,
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     ...(options.edge ? { edge: options.edge } : {}),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),

@@ -74,7 +74,7 @@ export async function createRemoteTestApp(
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await graphql.stop();
   };
-  return { app, close };
+  return { app, graphql: graphql.app, close };
 }
 
 /** A test app listening on a free local port, its links built on that port (for a browser). */

@@ -23,7 +23,22 @@ export interface Database {
   readonly location: DatabaseLocation;
   /** Raw SQL outside Prisma: the migration runner and the seed's bulk inserts. */
   readonly sql: SqlExecutor;
+  /** How busy Prisma's PostgreSQL pool is, for metrics; PGlite has no pool. */
+  readonly poolUsage?: () => PoolUsage;
   close(): Promise<void>;
+}
+
+/**
+ * A pool's size and connections, as `pg.Pool` counts them.
+ *
+ * @example
+ * db.poolUsage?.(); // { max: 10, totalCount: 3, idleCount: 2, waitingCount: 0 }
+ */
+export interface PoolUsage {
+  readonly max: number;
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
 }
 
 /**
@@ -74,7 +89,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const onConnectionLost = options.onConnectionLost ?? (() => {});
   const onIdleError = (error: Error) => onConnectionLost(databaseUnavailableReason(error) ?? error.message);
   const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
-  const pool = createPool({ url: location.url, size: options.poolSize ?? 10, timeouts, onIdleError });
+  const size = options.poolSize ?? 10;
+  const pool = createPool({ url: location.url, size, timeouts, onIdleError });
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool),
     transactionOptions: transactionLimits(timeouts),
@@ -86,6 +102,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     prisma,
     location,
     sql,
+    poolUsage: () => ({
+      max: size,
+      totalCount: pool.totalCount,
+      idleCount: pool.idleCount,
+      waitingCount: pool.waitingCount,
+    }),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

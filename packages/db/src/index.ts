@@ -10,7 +10,7 @@
  */
 
 export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-export type { Database, DatabaseOptions } from "./client.ts";
+export type { Database, DatabaseOptions, PoolUsage } from "./client.ts";
 export { databaseOverPGlite, openDatabase } from "./client.ts";
 export type { ErrorContext } from "./errors.ts";
 export { databaseUnavailableReason, toApiError } from "./errors.ts";

@@ -1,14 +1,26 @@
 /**
  * @tusk/telemetry: what operators see of every Tusk entry. One logger factory (pino: JSON
  * lines, pretty on a terminal, silent under vitest), request ids carried from `X-Request-Id`
- * through GraphQL execution and SQL logging, and the one line each request leaves.
+ * through GraphQL execution and SQL logging, the one line each request leaves, and Prometheus
+ * metrics (prom-client, one registry per app) at `GET /metrics`.
  *
  * @example
- * import { createLogger, requestLog } from "@tusk/telemetry";
- * const log = createLogger({ level: "info" });
- * app.use(requestLog(log));
+ * import { createLogger, observeRequests } from "@tusk/telemetry";
+ * const app = express();
+ * observeRequests(app, { logger: createLogger({ level: "info" }), db });
  */
+export { boundedLabel } from "./bounded.ts";
+export { databaseMetrics, type ObservedDatabase } from "./db-metrics.ts";
+export { graphqlMetrics, MAX_OPERATION_NAMES, type OperationOutcome } from "./graphql-metrics.ts";
 export { createLogger, LOG_LEVELS, type Logger, type LoggerOptions, type LogLevel } from "./logger.ts";
+export {
+  createHttpMetrics,
+  type HttpMetrics,
+  metricsEndpoint,
+  processMetrics,
+  requestMetrics,
+} from "./metrics.ts";
+export { type MiddlewareHost, type ObserveOptions, observeRequests } from "./observe.ts";
 export { REQUEST_ID_HEADER, requestIdOf } from "./request-id.ts";
 export {
   labelRoute,
