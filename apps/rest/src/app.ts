@@ -110,7 +110,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
   observeRequests(app, { logger, db: options.db });
   app.use(securityHeaders());
   app.use(refuseLongUrls());
-  app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
+  app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, uris));
   app.get("/healthz", probes.healthz);
   app.get("/readyz", probes.readyz(options.ready));
   // After the probes: a load balancer's health checks are never shed or limited.
@@ -146,7 +146,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
       res.end();
       return;
     }
-    const problem = sendProblem(res, error, req.originalUrl);
+    const problem = sendProblem(res, error, req.originalUrl, uris);
     // 503s are expected (the database is away) and reported once per cause where they arise.
     if (problem.status === 500) onUnexpectedError(error, req);
   });

@@ -26,6 +26,22 @@ export interface BearerChallenge {
 }
 
 /**
+ * What an {@link ApiError} carries besides its code and message.
+ *
+ * @example
+ * const options: ApiErrorOptions = { headers: { Allow: "GET, HEAD" } };
+ */
+export interface ApiErrorOptions {
+  readonly invalidParams?: readonly InvalidParam[];
+  readonly cause?: unknown;
+  readonly challenge?: BearerChallenge;
+  /** Response headers the status calls for (`Allow` on 405, `Accept-Post` on 415); REST sends them. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Extension members of the REST problem (RFC 9457 §3.2), such as `available` on 406. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/**
  * An expected error: one the client caused or can act on. Both APIs render it
  * (GraphQL `extensions`, REST problem+json); anything else is masked.
  *
@@ -33,22 +49,23 @@ export interface BearerChallenge {
  * throw new ApiError("NOT_FOUND", "No product 99999.");
  * throw new ApiError("BAD_USER_INPUT", "Invalid ISBN.", { invalidParams: [{ name: "isbn", reason: "check digit is 3, expected 7" }] });
  * throw new ApiError("FORBIDDEN", "Needs scope orders:write.", { challenge: { error: "insufficient_scope", scope: "orders:write" } });
+ * throw new ApiError("METHOD_NOT_ALLOWED", "DELETE is not supported here.", { headers: { Allow: "GET, HEAD, OPTIONS" } });
  */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly invalidParams: readonly InvalidParam[];
   readonly challenge: BearerChallenge | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { invalidParams?: readonly InvalidParam[]; cause?: unknown; challenge?: BearerChallenge } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "ApiError";
     this.code = code;
     this.invalidParams = options.invalidParams ?? [];
     this.challenge = options.challenge;
+    this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   get status(): number {

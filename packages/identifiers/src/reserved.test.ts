@@ -3,7 +3,7 @@ import { isReservedWord, RESERVED_WORDS } from "./reserved.ts";
 
 describe("reserved words", () => {
   it("cover the fixed REST path segments", () => {
-    for (const word of ["definition", "views", "openapi.json", "new", "me"])
+    for (const word of ["definition", "views", "openapi.json", "problems", "new", "me"])
       expect(RESERVED_WORDS.has(word)).toBe(true);
   });
 

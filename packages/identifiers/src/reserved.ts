@@ -1,6 +1,6 @@
 /**
  * Words no identifier may take, because they are fixed path segments next to identifiers:
- * `/v1/{resources}/definition`, `/v1/{resources}/views/{name}`, `/v1/openapi.json`, and
+ * `/v1/{resources}/definition`, `/v1/{resources}/views/{name}`, `/v1/openapi.json`, `/v1/problems/{code}`, and
  * conventional aliases (`new`, `me`) a client could mistake for an item.
  *
  * @example
@@ -10,6 +10,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   "definition",
   "views",
   "openapi.json",
+  "problems",
   "new",
   "me",
 ]);

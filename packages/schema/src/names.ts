@@ -29,6 +29,8 @@ export interface GraphqlNames {
   readonly createMutation: string;
   readonly updateMutation: string;
   readonly deleteMutation: string;
+  /** The argument of create and update mutations holding the written fields: `input`. */
+  readonly inputArg: "input";
   /** `{relation}Aggregate`, beside a to-many relation field. */
   relationAggregateField(relation: ResourceRelation): string;
   /** `addTo{Type}{Relation}` for a writable many-to-many membership. */
@@ -73,6 +75,7 @@ export function graphqlNames(resource: Resource): GraphqlNames {
     createMutation: `create${type}`,
     updateMutation: `update${type}`,
     deleteMutation: `delete${type}`,
+    inputArg: "input",
     relationAggregateField: (relation) => `${relation.name}Aggregate`,
     addMembershipMutation: (relation) => `addTo${type}${upperFirst(relation.name)}`,
     removeMembershipMutation: (relation) => `removeFrom${type}${upperFirst(relation.name)}`,

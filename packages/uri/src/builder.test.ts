@@ -84,6 +84,7 @@ describe("builds", () => {
   test.each<[string, () => string, string]>([
     ["root", () => uris.root(), "http://localhost:4000/v1"],
     ["openapi", () => uris.openapi(), "http://localhost:4000/v1/openapi.json"],
+    ["problem", () => uris.problem("NOT_FOUND"), "http://localhost:4000/v1/problems/not_found"],
     ["collection", () => uris.collection(product), "http://localhost:4000/v1/products"],
     [
       "item",

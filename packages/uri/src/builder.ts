@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@tusk/errors";
 import type { Registry, Resource, ResourceRelation, ViewName } from "@tusk/registry";
 import { createPathParser } from "./parse.ts";
 import { createPathMaker, type PathMaker } from "./paths.ts";
@@ -33,6 +34,8 @@ export interface UriBuilder {
   root(): string;
   /** `{base}/v1/openapi.json` */
   openapi(): string;
+  /** `{base}/v1/problems/not_found`: the dereferenceable `type` of a problem with this code. */
+  problem(code: ErrorCode): string;
   /** `{base}/v1/products`; throws for nested-only resources, which have no root collection. */
   collection(resource: Resource): string;
   /**
@@ -130,6 +133,7 @@ export function createUriBuilder(options: UriBuilderOptions): UriBuilder {
     version,
     root: () => absolute(paths.root()),
     openapi: () => absolute(paths.openapi()),
+    problem: (code) => absolute(paths.problem(code)),
     collection(resource) {
       if (resource.parent)
         throw new TypeError(

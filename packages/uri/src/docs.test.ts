@@ -28,6 +28,7 @@ describe("docs/uri.md examples", () => {
     for (const kind of [
       "root",
       "openapi",
+      "problem",
       "collection",
       "item",
       "relation",

@@ -1,6 +1,9 @@
+import { ERROR_CODES } from "@tusk/errors";
+import { isReservedWord } from "@tusk/identifiers";
 import { registry } from "@tusk/registry";
 import { describe, expect, test } from "vitest";
 import { createUriBuilder } from "./builder.ts";
+import { PROBLEMS } from "./paths.ts";
 import type { Route } from "./route.ts";
 
 const uris = createUriBuilder({ registry, baseUrl: "https://api.example.com" });
@@ -26,6 +29,10 @@ describe("every route kind", () => {
   test.each<[string, Record<string, unknown>]>([
     ["/v1", { kind: "root", canonical: true, canonicalPath: "/v1" }],
     ["/v1/openapi.json", { kind: "openapi", canonical: true, canonicalPath: "/v1/openapi.json" }],
+    [
+      "/v1/problems/uri_too_long",
+      { kind: "problem", code: "URI_TOO_LONG", canonical: true, canonicalPath: "/v1/problems/uri_too_long" },
+    ],
     [
       "/v1/products",
       { kind: "collection", resource: "Product", canonical: true, canonicalPath: "/v1/products" },
@@ -169,6 +176,16 @@ describe("every route kind", () => {
   });
 });
 
+describe("problem types", () => {
+  test("every error code has one, under a segment no resource can take", () => {
+    expect(isReservedWord(PROBLEMS)).toBe(true);
+    for (const code of ERROR_CODES) {
+      const result = uris.parse(uris.problem(code));
+      expect(result.ok && result.route.kind === "problem" && result.route.code, code).toBe(code);
+    }
+  });
+});
+
 describe("non-canonical identifiers parse, with the canonical path", () => {
   test.each([
     ["/v1/products/073924", "/v1/products/73924"],
@@ -273,6 +290,10 @@ describe("errors", () => {
     ["/v1/products/views/..", "not-found"],
     ["/v1/products/definition/x", "not-found"],
     ["/v1/openapi.json/x", "not-found"],
+    ["/v1/problems", "not-found"],
+    ["/v1/problems/NOT_FOUND", "not-found"],
+    ["/v1/problems/not-found", "not-found"],
+    ["/v1/problems/not_found/x", "not-found"],
     ["/products", "not-found"],
     ["", "not-found"],
     ["products/5", "not-found"],

@@ -1,5 +1,5 @@
 import type { Registry, Resource, ViewName } from "@tusk/registry";
-import type { PathMaker } from "./paths.ts";
+import { type PathMaker, PROBLEMS } from "./paths.ts";
 import type { IdValue, ItemAddress, ParseRouteResult, Route, RouteError } from "./route.ts";
 import { decodeSegment } from "./segment.ts";
 
@@ -144,6 +144,12 @@ export function createPathParser(
     if (name === undefined) return done({ kind: "root", canonicalPath: paths.root() });
     if (name === "openapi.json" && tail.length === 0)
       return done({ kind: "openapi", canonicalPath: paths.openapi() });
+    if (name === PROBLEMS) {
+      const [segment, ...rest] = tail;
+      const code = segment === undefined || rest.length > 0 ? undefined : paths.problemCode(segment);
+      if (code === undefined) return notFound("a problem type is /problems/{code}, one of the error codes");
+      return done({ kind: "problem", code, canonicalPath: paths.problem(code) });
+    }
 
     const current = registry.byPath(name);
     const resource = current ?? registry.byFormerPath(name);

@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCode } from "@tusk/errors";
 import type { Resource, ResourceRelation, ViewName } from "@tusk/registry";
 import type { IdValue, ItemAddress } from "./route.ts";
 import { encodeSegment } from "./segment.ts";
@@ -25,6 +26,10 @@ export function canonicalId(resource: Resource, value: unknown): string {
 export interface PathMaker {
   root(): string;
   openapi(): string;
+  /** `/v1/problems/{code}`, the code in lower case: the `type` of a problem with that code. */
+  problem(code: ErrorCode): string;
+  /** The code a `problems` segment names, if any. */
+  problemCode(segment: string): ErrorCode | undefined;
   /** The collection position `/v1/{path}`, whether or not it is served (definitions need it). */
   resourcePath(resource: Resource): string;
   item(address: ItemAddress): string;
@@ -37,6 +42,12 @@ export interface PathMaker {
   /** `/v1/{path}/{id}/{relation}/views/{name}`: a view over a to-many relation's collection. */
   relationView(address: ItemAddress, relation: ResourceRelation, name: ViewName): string;
 }
+
+/** The segment under the root that problem types live below (a reserved word, so no resource takes it). */
+export const PROBLEMS = "problems";
+
+// Lower case like every other path segment: `NOT_FOUND` is `not_found`.
+const problemSegment = (code: ErrorCode) => code.toLowerCase();
 
 /** Creates the {@link PathMaker} for one URI version. */
 export function createPathMaker(version: string): PathMaker {
@@ -74,6 +85,8 @@ export function createPathMaker(version: string): PathMaker {
   return {
     root: () => root,
     openapi: () => `${root}/openapi.json`,
+    problem: (code) => `${root}/${PROBLEMS}/${problemSegment(code)}`,
+    problemCode: (segment) => ERROR_CODES.find((code) => problemSegment(code) === segment),
     resourcePath,
     item,
     relation,

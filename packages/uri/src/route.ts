@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@tusk/errors";
 import type { IdentifierError } from "@tusk/identifiers";
 import type { Resource, ResourceRelation, ViewName } from "@tusk/registry";
 
@@ -71,6 +72,8 @@ export interface ItemAddress {
 export type Route =
   | (RouteBase & { readonly kind: "root" })
   | (RouteBase & { readonly kind: "openapi" })
+  /** `/v1/problems/not_found`: what a problem `type` names, one per error code. */
+  | (RouteBase & { readonly kind: "problem"; readonly code: ErrorCode })
   | (RouteBase & { readonly kind: "collection"; readonly resource: Resource })
   | (RouteBase & { readonly kind: "item" } & ItemAddress)
   | (RouteBase & { readonly kind: "relation"; readonly relation: ResourceRelation } & ItemAddress)

@@ -1,7 +1,6 @@
 import { ApiError } from "@tusk/errors";
 import contentType from "content-type";
 import express, { type Request, type Response } from "express";
-import { HttpProblem } from "./problem.ts";
 
 /** The largest request body accepted; larger is 413. */
 export const BODY_LIMIT = "100kb";
@@ -35,7 +34,9 @@ export async function readJsonBody(
   if (!type || !accepted.includes(type)) {
     const list = accepted.join(", ");
     const header = req.method === "PATCH" ? "Accept-Patch" : "Accept-Post";
-    throw new HttpProblem(415, `Send the body as ${list} (UTF-8).`, { [header]: list, Accept: list });
+    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the body as ${list} (UTF-8).`, {
+      headers: { [header]: list, Accept: list },
+    });
   }
   try {
     await new Promise<void>((resolve, reject) => {
@@ -43,7 +44,8 @@ export async function readJsonBody(
     });
   } catch (error) {
     const kind = (error as { type?: unknown }).type;
-    if (kind === "entity.too.large") throw new HttpProblem(413, `The body is larger than ${BODY_LIMIT}.`);
+    if (kind === "entity.too.large")
+      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${BODY_LIMIT}.`);
     throw new ApiError("BAD_USER_INPUT", "The body is not well-formed JSON.", {
       invalidParams: [{ name: "body", reason: "malformed JSON" }],
     });

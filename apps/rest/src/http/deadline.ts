@@ -1,6 +1,6 @@
 import { ApiError } from "@tusk/errors";
 import type { RequestHandler } from "express";
-import { sendProblem } from "./problem.ts";
+import { type ProblemTypes, sendProblem } from "./problem.ts";
 
 /**
  * A request that has not been answered within `ms` gets 503 problem+json with `Retry-After`,
@@ -9,9 +9,9 @@ import { sendProblem } from "./problem.ts";
  * bounded by the pool's own time limits.
  *
  * @example
- * app.use(requestDeadline(10_000));
+ * app.use(requestDeadline(10_000, uris));
  */
-export function requestDeadline(ms: number): RequestHandler {
+export function requestDeadline(ms: number, types: ProblemTypes): RequestHandler {
   return (req, res, next) => {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
@@ -19,7 +19,7 @@ export function requestDeadline(ms: number): RequestHandler {
         "SERVICE_UNAVAILABLE",
         `No answer within the ${ms} ms time limit; retry shortly.`,
       );
-      sendProblem(res, error, req.originalUrl);
+      sendProblem(res, error, req.originalUrl, types);
     }, ms);
     res.once("close", () => clearTimeout(timer));
     next();

@@ -175,11 +175,26 @@ describe("HTTP semantics", () => {
     expect(res.headers["content-type"]).toBe("application/problem+json");
     expect(res.headers["cache-control"]).toBe("no-store");
     expect(res.body).toEqual({
-      type: "about:blank",
+      type: `${BASE}/v1/problems/not_found`,
       title: "Not Found",
       status: 404,
       detail: expect.any(String),
       instance: "/v1/products/99999999",
+    });
+  });
+
+  it("#125 #157 a problem's type is a URI the app serves, saying what the code means", async () => {
+    const problem = await request(t.app).delete("/v1");
+    expect(problem.status).toBe(405);
+    const type = await request(t.app).get(new URL(problem.body.type).pathname);
+    expect(type.status).toBe(200);
+    expect(type.headers["content-type"]).toMatch(/^application\/json/);
+    expect(type.body).toMatchObject({
+      type: problem.body.type,
+      code: "METHOD_NOT_ALLOWED",
+      title: problem.body.title,
+      status: 405,
+      description: expect.stringContaining("Allow"),
     });
   });
 });

@@ -2,7 +2,9 @@ import { ApiError } from "@tusk/errors";
 import { describe, expect, it } from "vitest";
 import { PRIVATE_CACHE, PUBLIC_CACHE, representationCache } from "./cache.ts";
 import { ifMatch, noneMatch, strongEtag } from "./etag.ts";
-import { HttpProblem, toProblem } from "./problem.ts";
+import { toProblem } from "./problem.ts";
+
+const types = { problem: (code: string) => `https://api.test/v1/problems/${code.toLowerCase()}` };
 
 describe("entity tags", () => {
   const tag = strongEtag("{}");
@@ -37,9 +39,10 @@ describe("toProblem", () => {
         invalidParams: [{ name: "price", reason: "x" }],
       }),
       "/v1/products",
+      types,
     );
     expect(problem).toEqual({
-      type: "about:blank",
+      type: "https://api.test/v1/problems/unprocessable",
       title: "Unprocessable Content",
       status: 422,
       detail: "Invalid fields: price.",
@@ -48,20 +51,36 @@ describe("toProblem", () => {
     });
   });
 
-  it("#129 carries the headers of HTTP problems (Allow on 405)", () => {
-    const { problem, headers } = toProblem(new HttpProblem(405, "No.", { Allow: "GET" }), "/v1");
-    expect(problem.status).toBe(405);
-    expect(headers).toEqual({ Allow: "GET" });
+  it("#129 carries an error's headers (Allow on 405) and members (available on 406)", () => {
+    const allow = toProblem(
+      new ApiError("METHOD_NOT_ALLOWED", "No.", { headers: { Allow: "GET" } }),
+      "/v1",
+      types,
+    );
+    expect(allow.problem.status).toBe(405);
+    expect(allow.headers).toEqual({ Allow: "GET" });
+    const offered = new ApiError("NOT_ACCEPTABLE", "No.", {
+      extensions: { available: ["a/b"], status: 200 },
+    });
+    const { problem } = toProblem(offered, "/v1", types);
+    expect(problem).toMatchObject({ status: 406, title: "Not Acceptable", available: ["a/b"] });
+  });
+
+  it("adds Retry-After where the code asks for it", () => {
+    const { headers } = toProblem(new ApiError("SERVICE_UNAVAILABLE", "Later."), "/v1", types);
+    expect(headers).toEqual({ "Retry-After": "1" });
   });
 
   it("#128 masks anything unexpected", () => {
     const { problem } = toProblem(
       new Error('relation "products" does not exist at SELECT ...'),
       "/v1/products",
+      types,
     );
     expect(problem.status).toBe(500);
+    expect(problem.type).toBe("https://api.test/v1/problems/internal_server_error");
     expect(JSON.stringify(problem)).not.toMatch(/SELECT|relation/);
-    expect(toProblem(new ApiError("INTERNAL_SERVER_ERROR", "secret"), "/").problem.detail).not.toMatch(
+    expect(toProblem(new ApiError("INTERNAL_SERVER_ERROR", "secret"), "/", types).problem.detail).not.toMatch(
       /secret/,
     );
   });

@@ -1,5 +1,5 @@
+import { ApiError } from "@tusk/errors";
 import type { NextFunction, Request, Response } from "express";
-import { HttpProblem } from "./problem.ts";
 
 /**
  * The longest request target answered, in bytes: as long as common proxies and browsers
@@ -18,6 +18,6 @@ export function refuseLongUrls() {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const bytes = Buffer.byteLength(req.originalUrl);
     if (bytes <= MAX_URL_BYTES) next();
-    else next(new HttpProblem(414, `The URL is ${bytes} bytes long; the limit is ${MAX_URL_BYTES}.`));
+    else next(new ApiError("URI_TOO_LONG", `The URL is ${bytes} bytes long; the limit is ${MAX_URL_BYTES}.`));
   };
 }

@@ -1,10 +1,12 @@
+import { ERROR_CODES } from "@tusk/errors";
 import { RESERVED_WORDS } from "@tusk/identifiers";
+import type { UriBuilder } from "@tusk/uri";
 import { PRIVATE_CACHE, PUBLIC_CACHE, REDIRECT_CACHE, REPRESENTATION_VARY } from "../http/cache.ts";
 import { MAX_URL_BYTES } from "../http/url-length.ts";
 import type { JsonSchema } from "./schemas.ts";
 import { ref } from "./schemas.ts";
 
-/** Schemas every resource shares: links, problem details, definitions, the API root. */
+/** Schemas every resource shares: links, definitions, the API root (problem details: {@link problemSchemas}). */
 export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
   Link: {
     type: "object",
@@ -38,28 +40,6 @@ export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
     type: "object",
     properties: { name: { type: "string" }, reason: { type: "string" } },
     required: ["name", "reason"],
-  },
-  Problem: {
-    type: "object",
-    description: "RFC 9457 problem details; `status` always equals the HTTP status.",
-    properties: {
-      type: { type: "string", format: "uri-reference", examples: ["about:blank"] },
-      title: { type: "string" },
-      status: { type: "integer", minimum: 400, maximum: 599 },
-      detail: { type: "string" },
-      instance: { type: "string", format: "uri-reference" },
-      invalid_params: {
-        type: "array",
-        items: ref("InvalidParam"),
-        description: "Each query parameter, path segment or body member at fault, with why.",
-      },
-      available: {
-        type: "array",
-        items: { type: "string" },
-        description: "On 406: the media types this URI offers.",
-      },
-    },
-    required: ["type", "title", "status"],
   },
   Definition: {
     type: "object",
@@ -95,6 +75,57 @@ export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
     required: ["resources", "_links"],
   },
 };
+
+/**
+ * Problem details and problem types. A problem's `type` is one of the app's problem type URIs
+ * (one per error code, each a path of this document), or `about:blank` for a request the
+ * server could not read as HTTP at all.
+ */
+export function problemSchemas(uris: UriBuilder): Record<string, JsonSchema> {
+  const types = ERROR_CODES.map((code) => uris.problem(code));
+  return {
+    Problem: {
+      type: "object",
+      description: "RFC 9457 problem details; `status` always equals the HTTP status.",
+      properties: {
+        type: {
+          type: "string",
+          format: "uri",
+          enum: [...types, "about:blank"],
+          description: "The problem type: GET it for what the code means.",
+        },
+        title: { type: "string" },
+        status: { type: "integer", minimum: 400, maximum: 599 },
+        detail: { type: "string" },
+        instance: { type: "string", format: "uri-reference" },
+        invalid_params: {
+          type: "array",
+          items: ref("InvalidParam"),
+          description: "Each query parameter, path segment or body member at fault, with why.",
+        },
+        available: {
+          type: "array",
+          items: { type: "string" },
+          description: "On 406: the media types this URI offers.",
+        },
+      },
+      required: ["type", "title", "status"],
+    },
+    ProblemType: {
+      type: "object",
+      description: "What a problem type means: its error code, title, HTTP status and what to do.",
+      properties: {
+        type: { type: "string", format: "uri", enum: types },
+        code: { type: "string", enum: [...ERROR_CODES] },
+        title: { type: "string" },
+        status: { type: "integer", minimum: 400, maximum: 599 },
+        description: { type: "string" },
+        _links: { type: "array", items: ref("Link") },
+      },
+      required: ["type", "code", "title", "status", "description", "_links"],
+    },
+  };
+}
 
 const header = (description: string, schema: JsonSchema = { type: "string" }) => ({ description, schema });
 

@@ -5,7 +5,7 @@ import type { UriBuilder } from "@tusk/uri";
 import type { GraphQLSchema } from "graphql";
 import { type ResourceFacts, readResourceFacts } from "../operations/schema-facts.ts";
 import { type PageSize, pageSizeOf } from "../query/index.ts";
-import { HEADERS, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
+import { HEADERS, problemSchemas, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
 import { buildPaths } from "./paths.ts";
 import { type JsonSchema, resourceSchemas } from "./schemas.ts";
 import { operationSecurity, securitySchemes } from "./security.ts";
@@ -51,7 +51,7 @@ export function buildOpenApiDocument(
     return found;
   };
   const pageSize = options.pageSize ?? pageSizeOf();
-  const schemas: Record<string, JsonSchema> = { ...SHARED_SCHEMAS };
+  const schemas: Record<string, JsonSchema> = { ...SHARED_SCHEMAS, ...problemSchemas(uris) };
   for (const resource of registry.resources)
     Object.assign(schemas, resourceSchemas(resource, facts(resource)));
   const anonymous = options.anonymous ?? "read";
@@ -63,14 +63,17 @@ export function buildOpenApiDocument(
       version: uris.version,
       summary: "NARWHL REST API over the Tusk resource graph; every request runs a GraphQL operation.",
       description:
-        "Resources, relations, identifiers and filters are derived from one registry. Representations: NARWHL-JSON (default, also as each resource's profile media type) and HAL. Every error is RFC 9457 problem+json. Methods a path does not support answer 405 with Allow; non-canonical URIs answer 301 (308 for methods other than GET and HEAD).",
+        "Resources, relations, identifiers and filters are derived from one registry. Representations: NARWHL-JSON (default, also as each resource's profile media type) and HAL. Every error is RFC 9457 problem+json whose `type` is a URI under /v1/problems describing its code. Methods a path does not support answer 405 with Allow; non-canonical URIs answer 301 (308 for methods other than GET and HEAD).",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: uris.baseUrl, description: "This server" }],
     // Operations that need no scope; each operation states its own.
     security: operationSecurity(undefined, anonymous),
     tags: [
-      { name: "api", description: "Discovery: the API root and this document." },
+      {
+        name: "api",
+        description: "Discovery: the API root, this document, and the problem types errors name.",
+      },
       ...registry.resources.map((resource) => ({
         name: resource.path,
         description: resource.description ?? `${resource.model} resources and their relations.`,

@@ -1,5 +1,6 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { scopeCatalog } from "@tusk/auth";
+import { ERROR_CODES, ERROR_TITLE, HTTP_STATUS } from "@tusk/errors";
 import { registry } from "@tusk/registry";
 import { scalarCodecs } from "@tusk/scalars";
 import { createSchema } from "@tusk/schema";
@@ -38,6 +39,11 @@ const sortedKeys = (value: unknown): unknown =>
             .map(([key, inner]) => [key, sortedKeys(inner)]),
         )
       : value;
+/** An executor for requests that run no operation (the root, this document, problem types). */
+const unusedExecutor: GraphqlExecutor = {
+  run: () => Promise.reject(new Error("not used")),
+  schema: () => Promise.resolve(schema),
+};
 const deref = (value: Json): Json =>
   typeof value.$ref === "string" ? components.responses[value.$ref.split("/").at(-1) as string] : value;
 
@@ -292,6 +298,22 @@ describe("the OpenAPI document", () => {
     expect(closedPaths["/v1/orders"]?.get.security).toEqual([{ bearer: ["orders:read"] }]);
   });
 
+  it("#125 #157 lists every problem type as a path, and as the values of a problem's type", async () => {
+    const types = ERROR_CODES.map((code) => uris.problem(code));
+    expect(components.schemas.Problem.properties.type.enum).toEqual([...types, "about:blank"]);
+    const app = createRestApp({ registry, uris, executor: unusedExecutor });
+    for (const code of ERROR_CODES) {
+      const path = new URL(uris.problem(code)).pathname;
+      expect(op(path, "get").responses["200"].content["application/json"].schema).toEqual({
+        $ref: "#/components/schemas/ProblemType",
+      });
+      const served = await request(app).get(path);
+      expect(served.status, path).toBe(200);
+      expect(served.body, path).toMatchObject({ code, status: HTTP_STATUS[code], title: ERROR_TITLE[code] });
+    }
+    expect((await request(app).get("/v1/problems/no_such_code")).body.type).toBe(uris.problem("NOT_FOUND"));
+  });
+
   it("matches concrete paths to exactly one template, literals before parameters", () => {
     const templates = Object.keys(paths);
     expect(matchTemplate(templates, "/v1/products/definition")).toBe("/v1/products/definition");
@@ -303,11 +325,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("#61 is served at /v1/openapi.json and linked as service-desc from /v1", async () => {
-    const unused: GraphqlExecutor = {
-      run: () => Promise.reject(new Error("not used")),
-      schema: () => Promise.resolve(schema),
-    };
-    const app = createRestApp({ registry, uris, executor: unused });
+    const app = createRestApp({ registry, uris, executor: unusedExecutor });
     const root = await request(app).get("/v1");
     expect(root.body._links).toContainEqual({
       rel: "service-desc",

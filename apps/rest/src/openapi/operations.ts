@@ -48,6 +48,8 @@ function readContent(template: PathTemplate): Record<string, unknown> {
         "application/json": { schema: { type: "object" } },
         "application/openapi+json": { schema: { type: "object" } },
       };
+    case "problem":
+      return json(ref("ProblemType"));
     case "definition":
       return json(ref("Definition"));
     case "view":

@@ -26,13 +26,22 @@ function itemSegments(resource: Resource): Segment[] {
   return [...itemSegments(nesting.resource), lit(nesting.collection.path), id(resource)];
 }
 
+/** The segments of a fixed URI below the root, as the URI builder spells it. */
+const literalsOf = (uris: UriBuilder, uri: string) =>
+  uri
+    .slice(uris.root().length + 1)
+    .split("/")
+    .map(lit);
+
 /** The path shapes of one route of the registry (a definition also has its item form). */
-function shapesOf(subject: Subject): Segment[][] {
+function shapesOf(subject: Subject, uris: UriBuilder): Segment[][] {
   switch (subject.kind) {
     case "root":
       return [[]];
     case "openapi":
-      return [[lit("openapi.json")]];
+      return [literalsOf(uris, uris.openapi())];
+    case "problem":
+      return [literalsOf(uris, uris.problem(subject.code))];
     case "definition":
       return [
         [lit(subject.resource.path), lit("definition")],
@@ -86,7 +95,7 @@ export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplat
   const templates = new Map<string, PathTemplate>();
   for (const subject of registrySubjects(registry)) {
     const tag = "resource" in subject ? subject.resource.path : "api";
-    for (const shape of shapesOf(subject)) {
+    for (const shape of shapesOf(subject, uris)) {
       const segments = uniqueParams(shape);
       const path = render(uris.version, segments, asParam);
       if (templates.has(path)) continue;
@@ -105,10 +114,10 @@ export function pathTemplates(registry: Registry, uris: UriBuilder): PathTemplat
  * metrics. A route reached through a former or non-canonical path has its
  * canonical template.
  */
-export function routeTemplate(version: string, route: Route): string {
-  const [collectionForm, itemForm] = shapesOf(route);
+export function routeTemplate(uris: UriBuilder, route: Route): string {
+  const [collectionForm, itemForm] = shapesOf(route, uris);
   const shape = route.kind === "definition" && route.item ? itemForm : collectionForm;
-  return render(version, uniqueParams(shape ?? []), asParam);
+  return render(uris.version, uniqueParams(shape ?? []), asParam);
 }
 
 /**

@@ -242,14 +242,14 @@ export class DocumentBuilder {
     };
     switch (shape.kind) {
       case "create": {
-        const input = `$input: ${this.argType(mutation, names.createMutation, "input")}`;
-        const body = `node: ${names.createMutation}(input: $input) ${node.text}`;
+        const input = `$input: ${this.argType(mutation, names.createMutation, names.inputArg)}`;
+        const body = `node: ${names.createMutation}(${names.inputArg}: $input) ${node.text}`;
         return this.finish(id, "mutation", [input, ...node.variables], body, ["node"]);
       }
       case "update": {
         const located = expecting(names.updateMutation);
-        const input = `$input: ${this.argType(mutation, names.updateMutation, "input")}`;
-        const body = `node: ${names.updateMutation}(${[...located.args, "input: $input"].join(", ")}) ${node.text}`;
+        const input = `$input: ${this.argType(mutation, names.updateMutation, names.inputArg)}`;
+        const body = `node: ${names.updateMutation}(${[...located.args, `${names.inputArg}: $input`].join(", ")}) ${node.text}`;
         return this.finish(id, "mutation", [...located.variables, input, ...node.variables], body, ["node"]);
       }
       case "delete": {

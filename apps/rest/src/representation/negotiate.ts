@@ -1,6 +1,6 @@
+import { ApiError } from "@tusk/errors";
 import { type Resource, toSnakeCase } from "@tusk/registry";
 import Negotiator from "negotiator";
-import { HttpProblem } from "../http/problem.ts";
 import { halDocument } from "./hal.ts";
 import type { RestDocument } from "./model.ts";
 import { narwhlDocument } from "./narwhl.ts";
@@ -46,5 +46,7 @@ export function negotiate<T extends { readonly type: string }>(
   const offer = offers.find((candidate) => candidate.type === preferred);
   if (offer) return offer;
   const available = offers.map((candidate) => candidate.type);
-  throw new HttpProblem(406, `This resource is available as ${available.join(", ")}.`, {}, { available });
+  throw new ApiError("NOT_ACCEPTABLE", `This resource is available as ${available.join(", ")}.`, {
+    extensions: { available },
+  });
 }

@@ -4,7 +4,6 @@ import type { ParseRouteResult, Route, RouteKind } from "@tusk/uri";
 import type { NextFunction, Request, Response } from "express";
 import { REDIRECT_CACHE } from "../http/cache.ts";
 import { answerPreflight, corsHeaders } from "../http/cors.ts";
-import { HttpProblem } from "../http/problem.ts";
 import { searchParams } from "../http/search-params.ts";
 import { sendEmpty } from "../http/send.ts";
 import { routeTemplate } from "../openapi/templates.ts";
@@ -45,6 +44,8 @@ function handlerFor(route: Route, method: TableMethod): Bound | undefined {
       return bind<"root">(HANDLERS.root, route, method);
     case "openapi":
       return bind<"openapi">(HANDLERS.openapi, route, method);
+    case "problem":
+      return bind<"problem">(HANDLERS.problem, route, method);
     case "definition":
       return bind<"definition">(HANDLERS.definition, route, method);
     case "view":
@@ -103,7 +104,9 @@ async function preamble(context: RestContext, req: Request, res: Response, route
     return true;
   }
   if (!served.includes(req.method)) {
-    throw new HttpProblem(405, `${req.method} is not supported here.`, { Allow: allowed.join(", ") });
+    throw new ApiError("METHOD_NOT_ALLOWED", `${req.method} is not supported here.`, {
+      headers: { Allow: allowed.join(", ") },
+    });
   }
   return false;
 }
@@ -120,7 +123,7 @@ export function dispatcher(context: RestContext) {
       const parsed = context.uris.parse(req.path);
       if (!parsed.ok) throw notRouted(parsed);
       const { route } = parsed;
-      setRoute(routeTemplate(context.uris.version, route));
+      setRoute(routeTemplate(context.uris, route));
       if (redirected(context, req, res, route.canonical, route.canonicalPath)) return;
       if (await preamble(context, req, res, route)) return;
       await handle(context, req, res, route);

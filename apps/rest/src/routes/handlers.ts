@@ -5,6 +5,7 @@ import type { RestContext } from "./context.ts";
 import { getDefinition } from "./definition.ts";
 import { addMember, removeMember } from "./membership.ts";
 import { getOpenApi } from "./openapi.ts";
+import { getProblemType } from "./problem-type.ts";
 import { getCollection, getItem, getRelation, getRelationItem } from "./read.ts";
 import { getRoot } from "./root.ts";
 import { getRelationView, getView } from "./views.ts";
@@ -27,6 +28,7 @@ export type HandlerTable = { readonly [K in RouteKind]: { readonly [M in Methods
 export const HANDLERS: HandlerTable = {
   root: { GET: getRoot },
   openapi: { GET: getOpenApi },
+  problem: { GET: getProblemType },
   definition: { GET: getDefinition },
   view: { GET: getView },
   collection: { GET: getCollection, POST: createItem },

@@ -27,6 +27,8 @@ export function servedMethods(route: Subject): ServedMethod[] {
       return served<"root">(ROUTE_TABLE.root, route);
     case "openapi":
       return served<"openapi">(ROUTE_TABLE.openapi, route);
+    case "problem":
+      return served<"problem">(ROUTE_TABLE.problem, route);
     case "definition":
       return served<"definition">(ROUTE_TABLE.definition, route);
     case "view":

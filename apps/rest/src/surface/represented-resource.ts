@@ -3,12 +3,13 @@ import type { Subject } from "./subjects.ts";
 
 /**
  * The resource a route's representation is of: the relation's target on relational routes,
- * the route's own resource otherwise, none for the API root and the OpenAPI document.
+ * the route's own resource otherwise, none for the API root, the OpenAPI document and problem types.
  */
 export function representedResource(route: Subject): Resource | undefined {
   switch (route.kind) {
     case "root":
     case "openapi":
+    case "problem":
       return undefined;
     case "relation":
     case "relation-item":

@@ -40,6 +40,7 @@ const relationName = (route: { readonly resource: Resource; readonly relation: R
 export const ROUTE_TABLE = {
   root: { GET: { summary: () => "The API root: every collection and definition" } },
   openapi: { GET: { summary: () => "This OpenAPI document" } },
+  problem: { GET: { summary: ({ code }) => `What a problem of type ${code} means` } },
   definition: { GET: { summary: ({ resource }) => `The definition of ${resource.path}` } },
   view: {
     GET: {

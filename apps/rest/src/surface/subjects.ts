@@ -1,3 +1,4 @@
+import { ERROR_CODES } from "@tusk/errors";
 import type { Registry } from "@tusk/registry";
 import type { Route, RouteKind } from "@tusk/uri";
 
@@ -8,6 +9,7 @@ export type RouteOf<K extends RouteKind> = Extract<Route, { kind: K }>;
 interface SubjectKeys {
   root: never;
   openapi: never;
+  problem: "code";
   collection: "resource";
   item: "resource";
   relation: "resource" | "relation";
@@ -32,11 +34,12 @@ export type RouteSubject<K extends RouteKind> = Pick<
 export type Subject = { [K in RouteKind]: RouteSubject<K> }[RouteKind];
 
 /**
- * Every route the registry yields, one per kind and resource (and relation, and view), without
+ * Every route the registry yields, one per kind and resource (and relation, and view, and error code), without
  * identifiers: what the operation catalog builds documents for and the OpenAPI document lists.
  */
 export function registrySubjects(registry: Registry): Subject[] {
   const subjects: Subject[] = [{ kind: "root" }, { kind: "openapi" }];
+  for (const code of ERROR_CODES) subjects.push({ kind: "problem", code });
   for (const resource of registry.resources) {
     subjects.push({ kind: "definition", resource });
     if (!resource.parent) {
