@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ANONYMOUS, type Authenticator, type Caller, wwwAuthenticate } from "@tusk/auth";
 import { ApiError, type BearerChallenge, type ErrorCode, HTTP_STATUS } from "@tusk/errors";
+import { labelCaller } from "@tusk/telemetry";
 import type { RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 
@@ -19,6 +20,7 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
   return async (req, res, next) => {
     try {
       res.locals.caller = await authenticator.authenticate(req.get("authorization"));
+      labelCaller(res.locals.caller);
       next();
     } catch (error) {
       if (!(error instanceof ApiError) || !REFUSALS.has(error.code)) return next(error);

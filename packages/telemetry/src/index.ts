@@ -23,6 +23,7 @@ export {
 export { type MiddlewareHost, type ObserveOptions, observeRequests } from "./observe.ts";
 export { REQUEST_ID_HEADER, requestIdOf } from "./request-id.ts";
 export {
+  labelCaller,
   labelRoute,
   requestLog,
   routeOf,

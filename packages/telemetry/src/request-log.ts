@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Caller } from "@tusk/auth";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.ts";
@@ -111,4 +112,26 @@ export function requestLog(logger: Logger) {
     scopes.set(res, scope);
     runInScope(scope, next);
   };
+}
+
+/**
+ * Names who called in the log line of the request being answered: a user's name, or
+ * `anonymous`. Tokens and scopes are never logged.
+ *
+ * @example
+ * labelCaller(await authenticator.authenticate(req.get("authorization")));
+ */
+export function labelCaller(caller: Caller): void {
+  const scope = currentScope();
+  if (!scope) return;
+  switch (caller.kind) {
+    case "anonymous":
+      scope.labels.caller = "anonymous";
+      return;
+    case "user":
+      scope.labels.caller = caller.username;
+      return;
+  }
+  const unknown: never = caller;
+  throw new Error(`No label for caller ${JSON.stringify(unknown)}`);
 }

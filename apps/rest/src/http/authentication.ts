@@ -1,5 +1,6 @@
 import { ANONYMOUS, type Authenticator, assertPermitted } from "@tusk/auth";
 import type { Resource } from "@tusk/registry";
+import { labelCaller } from "@tusk/telemetry";
 import type { RequestHandler, Response } from "express";
 import type { Credentials } from "../executor/index.ts";
 
@@ -21,6 +22,7 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
           ? ANONYMOUS
           : await authenticator.authenticate(authorization);
       res.locals.credentials = { caller, authorization } satisfies Credentials;
+      labelCaller(caller);
       next();
     } catch (error) {
       next(error);

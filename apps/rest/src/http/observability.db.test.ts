@@ -2,6 +2,7 @@ import { logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { capturedLogger, sampleValue } from "@tusk/telemetry/testing";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, customer } from "../../../../test-support/callers.ts";
 import { createRemoteTestApp, createTestApp, type TestApp } from "../../test/harness.ts";
 
 describe("request logs and metrics", () => {
@@ -28,7 +29,13 @@ describe("request logs and metrics", () => {
     expect(res.headers["x-request-id"]).toBe("rest-1");
     const lines = linesOf(rest.lines, "rest-1");
     expect(lines.filter((line) => line.msg === "request completed")).toEqual([
-      expect.objectContaining({ level: 30, method: "GET", route: "/v1/products/{product_id}", status: 200 }),
+      expect.objectContaining({
+        level: 30,
+        method: "GET",
+        route: "/v1/products/{product_id}",
+        status: 200,
+        caller: "admin",
+      }),
     ]);
     expect(lines.filter((line) => line.msg === "sql")).toContainEqual(
       expect.objectContaining({
@@ -38,6 +45,18 @@ describe("request logs and metrics", () => {
       }),
     );
     expect(JSON.stringify(lines)).not.toContain("73924");
+  });
+
+  it("names the caller from the bearer token, and never logs the token", async () => {
+    const authorization = await bearer(customer("jdoe"));
+    await request(t.app)
+      .get("/v1/products/73924")
+      .set("Authorization", authorization)
+      .set("X-Request-Id", "who-1");
+    expect(linesOf(rest.lines, "who-1")).toContainEqual(
+      expect.objectContaining({ caller: "jdoe", status: 200 }),
+    );
+    expect(JSON.stringify(rest.lines)).not.toContain(authorization.slice("Bearer ".length));
   });
 
   it("labels a path no route claims as unmatched, and a redirect with its canonical template", async () => {
