@@ -85,6 +85,12 @@ describe("builds", () => {
     ["root", () => uris.root(), "http://localhost:4000/v1"],
     ["openapi", () => uris.openapi(), "http://localhost:4000/v1/openapi.json"],
     ["problem", () => uris.problem("NOT_FOUND"), "http://localhost:4000/v1/problems/not_found"],
+    [
+      "relation rel",
+      () => uris.relationRel(product, relation("Product", "categories")),
+      "http://localhost:4000/v1/categories/definition",
+    ],
+    ["relation rel to a parent", () => uris.relationRel(lineItem, relation("LineItem", "order")), "up"],
     ["collection", () => uris.collection(product), "http://localhost:4000/v1/products"],
     [
       "item",

@@ -59,6 +59,11 @@ export interface UriBuilder {
   ): string;
   /** `{base}/v1/products/definition`; nested-only resources too: `{base}/v1/line_items/definition`. */
   definition(resource: Resource): string;
+  /**
+   * The `rel` of a link from an item of `resource` along `relation`: `up` for a nested-only
+   * item's parent, otherwise the target's definition URI (`{base}/v1/categories/definition`).
+   */
+  relationRel(resource: Resource, relation: ResourceRelation): string;
   /** `{base}/v1/products/views/{name}`; throws for a view the resource does not offer, and for nested-only resources. */
   view(resource: Resource, name: ViewName): string;
   /** `{base}/v1/categories/36/products/views/{name}`: a view over a to-many relation's collection. */
@@ -160,6 +165,8 @@ export function createUriBuilder(options: UriBuilderOptions): UriBuilder {
       return absolute(paths.relationItem(addressOf(resource, record), relation, targetId as IdValue));
     },
     definition: (resource) => absolute(paths.definition(resource)),
+    relationRel: (resource, relation) =>
+      relation === resource.parent?.relation ? "up" : absolute(paths.definition(relation.target)),
     view: (resource, name) => absolute(paths.view(resource, name)),
     relationView: (resource, record, relation, name) =>
       absolute(paths.relationView(addressOf(resource, record), relation, name)),

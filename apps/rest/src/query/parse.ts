@@ -1,5 +1,5 @@
 import { ApiError, type InvalidParam } from "@tusk/errors";
-import type { Resource } from "@tusk/registry";
+import type { Resource, ResourceRelation } from "@tusk/registry";
 import { fieldCodec } from "@tusk/scalars";
 import type { ResourceFacts } from "../operations/index.ts";
 import { decodeCursor, type PageDirection } from "./cursor.ts";
@@ -11,6 +11,17 @@ export interface QueryCapabilities {
   readonly filters?: boolean;
   readonly page?: boolean;
   readonly select?: boolean;
+}
+
+/** What a query string is read against. */
+export interface QueryOptions {
+  readonly resource: Resource;
+  readonly facts: ResourceFacts;
+  /** The parameters the route accepts; any other is refused. */
+  readonly accepts: QueryCapabilities;
+  readonly pageSize: PageSize;
+  /** The link rel a relation may also be zoomed by (besides its name); none when absent. */
+  readonly zoomRel?: (relation: ResourceRelation) => string;
 }
 
 /** A request's query string, read into GraphQL terms. */
@@ -52,17 +63,9 @@ const splitList = (values: string[]) =>
  * Reads the query string of a request for `resource`. Every unknown
  * parameter, field, operator, relation or malformed value is collected and
  * refused together as one 400 naming each.
- *
- * `zoomRel` maps a relation to the link rel clients may also zoom by.
  */
-export function parseQuery(
-  params: URLSearchParams,
-  resource: Resource,
-  facts: ResourceFacts,
-  capabilities: QueryCapabilities,
-  pageSize: PageSize,
-  zoomRel: (relationName: string) => string,
-): ParsedQuery {
+export function parseQuery(params: URLSearchParams, options: QueryOptions): ParsedQuery {
+  const { resource, facts, accepts: capabilities, pageSize, zoomRel } = options;
   const errors: InvalidParam[] = [];
   const fail = (name: string, reason: string) => errors.push({ name, reason });
   const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
@@ -103,7 +106,7 @@ export function parseQuery(
     } else if (capabilities.select && name === "zoom") {
       for (const item of splitList(values)) {
         const relation = resource.relations.find(
-          (candidate) => candidate.restName === item || zoomRel(candidate.name) === item,
+          (candidate) => candidate.restName === item || zoomRel?.(candidate) === item,
         );
         if (!relation) fail(name, `unknown relation "${item}"`);
         else zoom.add(relation.name);

@@ -30,12 +30,17 @@ export function itemLinks(
       const parentId = foreignKey === undefined ? undefined : record[foreignKey];
       if (typeof parentId === "string" || typeof parentId === "number") {
         const href = uris.itemById(relation.target, parentId);
-        links.push({ rel: "up", href, method: "GET", name: relation.restName });
+        links.push({
+          rel: uris.relationRel(resource, relation),
+          href,
+          method: "GET",
+          name: relation.restName,
+        });
       }
       continue;
     }
     const href = uris.relation(resource, record, relation);
-    links.push({ rel: uris.definition(relation.target), href, method: "GET", name: relation.restName });
+    links.push({ rel: uris.relationRel(resource, relation), href, method: "GET", name: relation.restName });
   }
   return links;
 }
@@ -69,7 +74,7 @@ export function toItem(
       : (((value as { nodes?: GraphqlRecord[] } | null)?.nodes ?? []) as GraphqlRecord[]);
     embeds.push({
       key: relation.target.path,
-      rel: relation === resource.parent?.relation ? "up" : uris.definition(relation.target),
+      rel: uris.relationRel(resource, relation),
       toOne,
       items: records.map((target) => toItem(uris, relation.target, target, may)),
     });

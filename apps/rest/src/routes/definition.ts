@@ -75,7 +75,7 @@ export function buildDefinition(context: RestContext, catalog: OperationCatalog,
     })),
     relations: resource.relations.map((relation) => ({
       name: relation.restName,
-      rel: relation === resource.parent?.relation ? "up" : uris.definition(relation.target),
+      rel: uris.relationRel(resource, relation),
       target: relation.target.path,
       cardinality: relation.cardinality,
       zoom: relation.restName,

@@ -30,18 +30,13 @@ function readQuery(
   resource: Resource,
   capabilities: QueryCapabilities,
 ): ParsedQuery {
-  const zoomRel = (name: string) => {
-    const relation = resource.relation(name);
-    return relation ? context.uris.definition(relation.target) : name;
-  };
-  return parseQuery(
-    searchParams(req),
+  return parseQuery(searchParams(req), {
     resource,
-    catalog.factsOf(resource),
-    capabilities,
-    context.pageSize,
-    zoomRel,
-  );
+    facts: catalog.factsOf(resource),
+    accepts: capabilities,
+    pageSize: context.pageSize,
+    zoomRel: (relation) => context.uris.relationRel(resource, relation),
+  });
 }
 
 interface Reply {

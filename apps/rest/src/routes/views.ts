@@ -43,9 +43,12 @@ interface ViewSubject {
 async function summary(context: RestContext, req: Request, subject: ViewSubject) {
   const catalog = await context.catalog();
   const facts = catalog.factsOf(subject.target);
-  const zoomRel = (name: string) => name;
-  const params = searchParams(req);
-  const query = parseQuery(params, subject.target, facts, { filters: true }, context.pageSize, zoomRel);
+  const query = parseQuery(searchParams(req), {
+    resource: subject.target,
+    facts,
+    accepts: { filters: true },
+    pageSize: context.pageSize,
+  });
   return restAggregate(subject.target, await subject.aggregate(query.where ?? null));
 }
 
