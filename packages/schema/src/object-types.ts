@@ -39,7 +39,7 @@ export interface TypeBuilder {
  * Arguments of every collection: `where`, `orderBy`, `first`, `after`, `last`, `before`.
  *
  * @example
- * collectionArgs(builder, products); // { where: { type: ProductFilter }, ... }
+ * collectionArguments(builder, products); // { where: { type: ProductFilter }, ... }
  */
 export function collectionArguments(builder: TypeBuilder, resource: Resource): GraphQLFieldConfigArgumentMap {
   const { limits } = builder;

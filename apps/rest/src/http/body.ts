@@ -3,7 +3,7 @@ import contentType from "content-type";
 import express, { type Request, type Response } from "express";
 
 /** The largest request body accepted; larger is 413. */
-export const BODY_LIMIT = "100kb";
+const BODY_LIMIT = "100kb";
 
 // `type: () => true`: the media type is checked below (415) before parsing.
 const parseJson = express.json({ type: () => true, limit: BODY_LIMIT, strict: false });

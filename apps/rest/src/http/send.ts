@@ -7,10 +7,10 @@ import { noneMatch, strongEtag } from "./etag.ts";
  * The `Link` header stays under 8 kB: page links repeat the request's query string, and many
  * clients (Node's own `fetch` among them) refuse responses whose headers pass 16 kB.
  */
-export const MAX_LINK_HEADER_BYTES = 8_000;
+const MAX_LINK_HEADER_BYTES = 8_000;
 
 /** The `Link` header of as many of `links`, in order, as fit; the rest are in the body only. */
-export function linkHeaderWithin(links: readonly LinkValue[], maxBytes = MAX_LINK_HEADER_BYTES): string {
+function linkHeaderWithin(links: readonly LinkValue[], maxBytes = MAX_LINK_HEADER_BYTES): string {
   const fitting: LinkValue[] = [];
   for (const link of links) {
     if (Buffer.byteLength(formatLinkHeader([...fitting, link])) <= maxBytes) fitting.push(link);

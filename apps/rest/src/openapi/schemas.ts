@@ -103,7 +103,7 @@ function halListSchema(resource: Resource): JsonSchema {
 }
 
 /** POST body: every field writable now or at creation; a nested child's parent key comes from the URI. */
-function createSchema(resource: Resource): JsonSchema {
+function createBodySchema(resource: Resource): JsonSchema {
   const parentKeys = new Set(resource.parent?.relation.foreignKeys ?? []);
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
@@ -116,7 +116,7 @@ function createSchema(resource: Resource): JsonSchema {
 }
 
 /** JSON merge patch (RFC 7396): only fields writable after creation; null clears an optional one. */
-function patchSchema(resource: Resource): JsonSchema {
+function patchBodySchema(resource: Resource): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const field of resource.fields) {
     if (field.writable === "always") properties[field.restName] = fieldSchema(resource, field, "input");
@@ -155,8 +155,8 @@ export function resourceSchemas(resource: Resource, facts: ResourceFacts): Recor
     [names.halList]: halListSchema(resource),
   };
   if (resource.writable) {
-    schemas[names.create] = createSchema(resource);
-    schemas[names.patch] = patchSchema(resource);
+    schemas[names.create] = createBodySchema(resource);
+    schemas[names.patch] = patchBodySchema(resource);
   }
   // Every resource has a summary: root collections and relations' collections both offer views.
   schemas[names.summary] = summarySchema(resource, facts);

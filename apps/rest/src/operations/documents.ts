@@ -97,7 +97,7 @@ export class DocumentBuilder {
     };
   }
 
-  private collectionArgs(typeName: string, fieldName: string, slots: FilterSlots | undefined) {
+  private collectionArgText(typeName: string, fieldName: string, slots: FilterSlots | undefined) {
     const where = this.whereArg(typeName, fieldName, slots);
     return {
       args: [where.arg, ...PAGE_ARGS.map((arg) => `${arg}: $${arg}`)].join(", "),
@@ -160,7 +160,7 @@ export class DocumentBuilder {
         );
       }
       case "collection": {
-        const { args, variables } = this.collectionArgs(query, names.collectionField, slots);
+        const { args, variables } = this.collectionArgText(query, names.collectionField, slots);
         const body = `conn: ${names.collectionField}(${args}) { nodes ${node.text} ${PAGE_INFO} }`;
         return this.finish(id, "query", [...variables, ...node.variables], body, []);
       }
@@ -183,7 +183,7 @@ export class DocumentBuilder {
             located.sourcePath,
           );
         }
-        const { args, variables } = this.collectionArgs(resource.model, relation.name, slots);
+        const { args, variables } = this.collectionArgText(resource.model, relation.name, slots);
         const located = this.locate(
           resource,
           `{ rel: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} } }`,

@@ -27,8 +27,8 @@ export function optionalFields(resource: Resource): string[] {
   return resource.fields.filter((field) => !always.has(field.name)).map((field) => field.name);
 }
 
-export const fieldVariable = (field: string) => `f_${field}`;
-export const zoomVariable = (relation: ResourceRelation) => `z_${relation.name}`;
+const fieldVariable = (field: string) => `f_${field}`;
+const zoomVariable = (relation: ResourceRelation) => `z_${relation.name}`;
 
 function allScalars(resource: Resource): string {
   return `{ ${resource.fields.map((field) => field.name).join(" ")} }`;

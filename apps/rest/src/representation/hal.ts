@@ -24,7 +24,7 @@ function halLinks(links: readonly HyperLink[]): Record<string, HalLink | HalLink
   );
 }
 
-export function halItem(item: RestItem): Record<string, unknown> {
+function halItem(item: RestItem): Record<string, unknown> {
   const body: Record<string, unknown> = { _links: halLinks(item.links), ...item.data };
   if (item.embeds.length > 0) {
     body._embedded = Object.fromEntries(

@@ -46,7 +46,7 @@ export function itemLinks(
 }
 
 /** The snake_case members of a record, in registry order; fields left out by `?fields=` stay out. */
-export function itemData(resource: Resource, record: GraphqlRecord): Record<string, unknown> {
+function itemData(resource: Resource, record: GraphqlRecord): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const field of resource.fields) {
     if (Object.hasOwn(record, field.name)) data[field.restName] = record[field.name];

@@ -39,7 +39,7 @@ function scopesOf(resource: Resource): Record<string, Record<string, string | nu
  * The definition of a resource (NARWHL reserved endpoint): what a client may
  * request and what comes back, all derived from the registry and the schema.
  */
-export function buildDefinition(context: RestContext, catalog: OperationCatalog, resource: Resource) {
+function buildDefinition(context: RestContext, catalog: OperationCatalog, resource: Resource) {
   const { uris } = context;
   const facts = catalog.factsOf(resource);
   const rule = resource.identifier.rule;
