@@ -1,19 +1,25 @@
 import { FIXTURE } from "@tusk/db";
+import { DOCS_PATH } from "@tusk/rest";
 import type { Launched } from "./launch.ts";
 
 /**
- * What `npm start` prints: where both APIs are and a few requests to try.
+ * What `npm start` prints: where both APIs, the docs page, GraphiQL, the metrics and the
+ * health endpoints are, and a few requests to try.
  *
  * @example
  * console.log(banner(tusk, "PGlite in .data/pglite"));
  */
 export function banner(tusk: Pick<Launched, "restUrl" | "graphqlUrl" | "seeded">, database: string): string {
   const query = JSON.stringify({ query: `{ product(id: ${FIXTURE.productId}) { name price } }` });
+  const graphqlOrigin = new URL(tusk.graphqlUrl).origin;
   return [
     `Tusk is running on ${database}${tusk.seeded ? " (demo data seeded)" : ""}`,
     "",
-    `  REST     ${tusk.restUrl}/v1`,
-    `  GraphQL  ${tusk.graphqlUrl}`,
+    `  REST      ${tusk.restUrl}/v1`,
+    `  Docs      ${tusk.restUrl}${DOCS_PATH}`,
+    `  GraphQL   ${tusk.graphqlUrl}  (open it in a browser for GraphiQL)`,
+    `  Metrics   ${tusk.restUrl}/metrics  ${graphqlOrigin}/metrics`,
+    `  Health    ${tusk.restUrl}/healthz  ${tusk.restUrl}/readyz  (the same on ${graphqlOrigin})`,
     "",
     "Try:",
     `  curl ${tusk.restUrl}/v1`,

@@ -1,12 +1,13 @@
 import type { Authenticator } from "@tusk/auth";
-import { type Database, databaseFaultLog, migrate, openDatabase, readinessCheck } from "@tusk/db";
+import { type Database, databaseFaultLog, readinessCheck } from "@tusk/db";
 import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createInProcessRestApp } from "@tusk/rest";
-import { type ListeningServer, listen } from "@tusk/server";
+import { type ListeningServer, listenFor } from "@tusk/server";
 import { createLogger, type Logger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { seedIfEmpty } from "./demo-data.ts";
+import { openMigratedDatabase } from "./open-database.ts";
 
 /**
  * Where and over what to launch; unset fields take the defaults of docs/configuration.md.
@@ -85,37 +86,41 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const logger = options.logger ?? createLogger();
   // One reporter for both APIs: an outage is one line, whichever API noticed it first.
   const onDatabaseUnavailable = databaseFaultLog((line) => logger.warn(line));
-  const db = await openDatabase({
-    url: options.databaseUrl,
-    onConnectionLost: onDatabaseUnavailable,
-    log: QUERY_EVENTS,
-  });
-  logQueries(db.prisma, logger);
   const servers: ListeningServer[] = [];
+  let db: Database | undefined;
   let stopGraphql = async () => {};
   const close = async (graceMs = 10_000) => {
     await Promise.all(servers.map((server) => server.drain(graceMs)));
     await stopGraphql();
-    await db.close();
+    await db?.close();
   };
   try {
-    await migrate(db);
-    const seeded = await seedIfEmpty(db, registry);
-    // Ports first: with port 0 the links need the port the system picked.
-    const rest = await listen({ port: options.restPort ?? 4000, host: options.host });
+    // Ports first: a port in use fails the start at once, and with port 0 the links need the
+    // port the system picked. Requests that arrive before the apps exist are held.
+    const rest = await listenFor("REST_PORT", { port: options.restPort ?? 4000, host: options.host });
     servers.push(rest);
-    const graphql = await listen({ port: options.graphqlPort ?? 4001, host: options.host });
+    const graphql = await listenFor("GRAPHQL_PORT", {
+      port: options.graphqlPort ?? 4001,
+      host: options.host,
+    });
     servers.push(graphql);
+    const opened = await openMigratedDatabase(options.databaseUrl, {
+      onConnectionLost: onDatabaseUnavailable,
+      log: QUERY_EVENTS,
+    });
+    db = opened;
+    logQueries(opened.prisma, logger);
+    const seeded = await seedIfEmpty(opened, registry);
 
     const baseUrl = options.publicBaseUrl ?? `http://localhost:${rest.port}`;
     const onUnexpectedError = options.onUnexpectedError;
-    const ready = readinessCheck(db);
+    const ready = readinessCheck(opened);
     const requestTimeoutMs = options.requestTimeoutMs;
     const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
     const edge = options.edge ? { edge: options.edge } : {};
     const auth = options.authenticator ? { authenticator: options.authenticator } : {};
     const restApp = createInProcessRestApp({
-      db,
+      db: opened,
       baseUrl,
       registry,
       ready,
@@ -128,7 +133,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     });
     rest.handle(restApp.app);
     const graphqlApp = await createGraphqlApp({
-      db,
+      db: opened,
       baseUrl,
       registry,
       schema: restApp.schema,
@@ -146,7 +151,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     return {
       restUrl: baseUrl,
       graphqlUrl: `http://localhost:${graphql.port}${GRAPHQL_PATH}`,
-      db,
+      db: opened,
       seeded,
       servers,
       close,

@@ -6,22 +6,14 @@
  */
 import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
-import { resolveDatabaseLocation } from "@tusk/db";
+import { describeDatabase, resolveDatabaseLocation } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
-import { drainOnSignals } from "@tusk/server";
+import { drainOnSignals, exitOnStartupError } from "@tusk/server";
 import { createLogger } from "@tusk/telemetry";
 import { banner } from "./banner.ts";
 import { launch } from "./launch.ts";
 
 const config = readConfig();
-const location = resolveDatabaseLocation(config.DATABASE_URL);
-const database =
-  location.kind === "postgres"
-    ? "PostgreSQL"
-    : location.dataDir === "memory"
-      ? "PGlite in memory"
-      : `PGlite in ${location.dataDir}`;
-
 const logger = createLogger({ level: config.LOG_LEVEL });
 const edge = openEdge(config, (line) => logger.warn(line));
 const tusk = await launch({
@@ -34,8 +26,8 @@ const tusk = await launch({
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(readAuthSettings()),
-});
-console.log(banner(tusk, database));
+}).catch(exitOnStartupError);
+console.log(banner(tusk, describeDatabase(resolveDatabaseLocation(config.DATABASE_URL))));
 drainOnSignals({
   servers: tusk.servers,
   graceMs: config.SHUTDOWN_GRACE_MS,

@@ -3,6 +3,7 @@
  * GraphQL operation against the shared schema.
  */
 export { createRestApp, type RestAppOptions } from "./app.ts";
+export { DOCS_PATH } from "./docs-page/index.ts";
 export {
   createInProcessExecutor,
   createRemoteExecutor,

@@ -16,7 +16,12 @@ export type { ErrorContext } from "./errors.ts";
 export { databaseUnavailableReason, toApiError } from "./errors.ts";
 export { databaseFaultLog } from "./fault-log.ts";
 export type { DatabaseLocation } from "./location.ts";
-export { DatabaseUrlError, DEFAULT_PGLITE_DIR, resolveDatabaseLocation } from "./location.ts";
+export {
+  DatabaseUrlError,
+  DEFAULT_PGLITE_DIR,
+  describeDatabase,
+  resolveDatabaseLocation,
+} from "./location.ts";
 export type { SchemaDifference } from "./migrate/catalog.ts";
 export { compareSchemas, describeSchema } from "./migrate/catalog.ts";
 export type { DiffOptions } from "./migrate/differ.ts";

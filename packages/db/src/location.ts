@@ -59,3 +59,24 @@ export function resolveDatabaseLocation(value: string | undefined): DatabaseLoca
   if (!path) throw new DatabaseUrlError(url);
   return { kind: "pglite", dataDir: isAbsolute(path) ? path : resolve(process.cwd(), path) };
 }
+
+/**
+ * A database location in words for people (the start banner, start errors): never the
+ * password of a PostgreSQL URL.
+ *
+ * @example
+ * describeDatabase({ kind: "pglite", dataDir: "memory" }); // "PGlite in memory"
+ * describeDatabase(resolveDatabaseLocation("postgresql://app:secret@db:5432/tusk")); // "PostgreSQL at db:5432/tusk"
+ */
+export function describeDatabase(location: DatabaseLocation): string {
+  switch (location.kind) {
+    case "pglite":
+      return location.dataDir === "memory" ? "PGlite in memory" : `PGlite in ${location.dataDir}`;
+    case "postgres": {
+      const url = URL.canParse(location.url) ? new URL(location.url) : undefined;
+      return url ? `PostgreSQL at ${url.hostname}:${url.port || "5432"}${url.pathname}` : "PostgreSQL";
+    }
+  }
+  const unknown: never = location;
+  throw new Error(`No description for ${JSON.stringify(unknown)}`);
+}

@@ -12,3 +12,4 @@
  */
 export { type Drained, type ListeningServer, type ListenOptions, listen } from "./listen.ts";
 export { type DrainOnSignalsOptions, drainOnSignals } from "./signals.ts";
+export { exitOnStartupError, listenFor, StartupError } from "./startup.ts";
