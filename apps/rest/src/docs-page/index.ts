@@ -5,7 +5,7 @@ import { docsAssetFile } from "./assets.ts";
 import { renderDocsPage } from "./page.ts";
 
 /** Where the page lives, below the public base URL (the API root serves it too). */
-const DOCS_PATH = "/docs";
+export const DOCS_PATH = "/docs";
 
 /**
  * Only files the app serves: scripts, styles, images and fonts from this
