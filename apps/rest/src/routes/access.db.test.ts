@@ -183,3 +183,24 @@ describe("a customer", () => {
     expect(still.status).toBe(200);
   });
 });
+
+describe("links and Allow per caller", () => {
+  const methodsIn = (body: unknown) =>
+    new Set([...JSON.stringify(body).matchAll(/"method":"(\w+)"/g)].map((match) => match[1]));
+
+  it("offers anonymous callers and customers no write they may not make", async () => {
+    const asAnonymous = await request(anonymous).get("/v1/products/73924");
+    expect(methodsIn(asAnonymous.body)).toEqual(new Set(["GET"]));
+    const options = await request(anonymous).options("/v1/products/73924");
+    expect(options.headers.allow).toBe("GET, HEAD, OPTIONS");
+    const asCustomer = await request(t.app).options("/v1/products/73924").set("authorization", jdoe);
+    expect(asCustomer.headers.allow).toBe("GET, HEAD, OPTIONS");
+  });
+
+  it("offers the writes a caller may make", async () => {
+    const own = await request(t.app).options("/v1/orders/9").set("authorization", jdoe);
+    expect(own.headers.allow).toBe("GET, HEAD, OPTIONS, PATCH, DELETE");
+    const asAdmin = await get("/v1/products/73924", admin);
+    expect(methodsIn(asAdmin.body)).toEqual(new Set(["GET", "PATCH", "DELETE"]));
+  });
+});

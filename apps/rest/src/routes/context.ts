@@ -1,11 +1,13 @@
+import { permits } from "@tusk/auth";
 import type { CorsPolicy } from "@tusk/edge";
 import type { Registry, Resource } from "@tusk/registry";
 import type { LinkValue, UriBuilder } from "@tusk/uri";
 import type { Response } from "express";
 import type { GraphqlExecutor } from "../executor/index.ts";
+import { credentialsOf } from "../http/authentication.ts";
 import type { OperationCatalog } from "../operations/index.ts";
 import type { PageSize } from "../query/index.ts";
-import { EVERYTHING, type Permission } from "../surface/index.ts";
+import type { Permission } from "../surface/index.ts";
 
 /** What every handler works with; one per app. */
 export interface RestContext {
@@ -30,9 +32,10 @@ export function serviceLinks(context: RestContext, resource: Resource): LinkValu
 }
 
 /**
- * What the caller of this request may do: the permission its links and `Allow` are filtered by.
- * Requests do not carry their caller yet, so for now every caller may do everything.
+ * What the caller of this request may do: the permission its links and `Allow` are filtered by,
+ * `permits` from @tusk/auth with the caller the request was authenticated as.
  */
-export function permissionOf(_res: Response): Permission {
-  return EVERYTHING;
+export function permissionOf(res: Response): Permission {
+  const { caller } = credentialsOf(res);
+  return (resource, access) => permits(caller, resource, access);
 }
