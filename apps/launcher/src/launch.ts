@@ -1,4 +1,4 @@
-import type { Authenticator } from "@tusk/auth";
+import type { AnonymousAccess, Authenticator } from "@tusk/auth";
 import { type Database, databaseFaultLog, readinessCheck } from "@tusk/db";
 import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
@@ -42,6 +42,8 @@ export interface LaunchOptions {
   readonly edge?: EdgeOptions;
   /** Names callers from bearer tokens, the same way in both APIs; default: no token accepted, public reads only. */
   readonly authenticator?: Authenticator;
+  /** What the authenticator lets requests without a token do, as the OpenAPI document states it (default `read`). */
+  readonly anonymous?: AnonymousAccess;
 }
 
 /**
@@ -119,6 +121,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
     const edge = options.edge ? { edge: options.edge } : {};
     const auth = options.authenticator ? { authenticator: options.authenticator } : {};
+    const anonymous = options.anonymous ? { anonymous: options.anonymous } : {};
     const restApp = createInProcessRestApp({
       db: opened,
       baseUrl,
@@ -129,6 +132,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       ...timeout,
       ...edge,
       ...auth,
+      ...anonymous,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
     rest.handle(restApp.app);

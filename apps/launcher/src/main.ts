@@ -4,18 +4,22 @@
  * for production (apps/rest/src/main.ts, apps/graphql/src/main.ts). Settings:
  * docs/configuration.md.
  */
-import { createAuthenticator, readAuthSettings } from "@tusk/auth";
+import { createAuthenticator } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { describeDatabase, resolveDatabaseLocation } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
+import { registry } from "@tusk/registry";
 import { drainOnSignals, exitOnStartupError } from "@tusk/server";
 import { createLogger } from "@tusk/telemetry";
 import { banner } from "./banner.ts";
+import { demoAuth, demoTokens } from "./demo-auth.ts";
 import { launch } from "./launch.ts";
 
 const config = readConfig();
 const logger = createLogger({ level: config.LOG_LEVEL });
 const edge = openEdge(config, (line) => logger.warn(line));
+// A signing secret of its own unless AUTH_* names one, so the demo's tokens work out of the box.
+const auth = await demoAuth(process.env);
 const tusk = await launch({
   restPort: config.REST_PORT,
   graphqlPort: config.GRAPHQL_PORT,
@@ -25,9 +29,11 @@ const tusk = await launch({
   introspection: config.GRAPHQL_INTROSPECTION,
   logger,
   edge: edge.options,
-  authenticator: createAuthenticator(readAuthSettings()),
+  authenticator: createAuthenticator(auth.settings),
+  anonymous: auth.settings.anonymous,
 }).catch(exitOnStartupError);
-console.log(banner(tusk, describeDatabase(resolveDatabaseLocation(config.DATABASE_URL))));
+const tokens = auth.secret === undefined ? undefined : await demoTokens(auth.secret, registry, auth.settings);
+console.log(banner(tusk, describeDatabase(resolveDatabaseLocation(config.DATABASE_URL)), tokens));
 drainOnSignals({
   servers: tusk.servers,
   graceMs: config.SHUTDOWN_GRACE_MS,

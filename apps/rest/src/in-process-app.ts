@@ -27,6 +27,7 @@ export interface InProcessRestAppOptions {
   readonly ready?: RestAppOptions["ready"];
   readonly edge?: RestAppOptions["edge"];
   readonly authenticator?: RestAppOptions["authenticator"];
+  readonly anonymous?: RestAppOptions["anonymous"];
 }
 
 /** The app and what it was built from (the launcher serves GraphQL from the same schema). */
@@ -91,7 +92,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     createContext: (caller) => createContext({ prisma, uris, caller }),
     ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
   });
-  const { onUnexpectedError, authenticator } = options;
+  const { onUnexpectedError, authenticator, anonymous } = options;
   const app = createRestApp({
     registry,
     uris,
@@ -105,6 +106,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(authenticator ? { authenticator } : {}),
+    ...(anonymous ? { anonymous } : {}),
   });
   return { app, uris, schema, executor, catalog };
 }

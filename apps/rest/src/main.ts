@@ -19,7 +19,9 @@ import { createInProcessRestApp } from "./in-process-app.ts";
 const config = readConfig();
 const logger = createLogger({ level: config.LOG_LEVEL });
 // The same token settings as the GraphQL API: a token names the same caller in both.
-const authenticator = createAuthenticator(readAuthSettings());
+const auth = readAuthSettings();
+const authenticator = createAuthenticator(auth);
+const { anonymous } = auth;
 // Database outages: one line per cause, not one per failed request.
 const reportFault = databaseFaultLog((line) => logger.warn(line));
 const edge = openEdge(config, (line) => logger.warn(line));
@@ -32,7 +34,9 @@ let uris: UriBuilder;
 if (config.GRAPHQL_URL) {
   uris = createUriBuilder({ registry, baseUrl });
   const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
-  server.handle(createRestApp({ registry, uris, executor, logger, edge: edge.options, authenticator }));
+  server.handle(
+    createRestApp({ registry, uris, executor, logger, edge: edge.options, authenticator, anonymous }),
+  );
 } else {
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -48,6 +52,7 @@ if (config.GRAPHQL_URL) {
     onDatabaseUnavailable: reportFault,
     edge: edge.options,
     authenticator,
+    anonymous,
   });
   uris = rest.uris;
   server.handle(rest.app);
