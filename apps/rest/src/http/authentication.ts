@@ -8,7 +8,8 @@ import type { Credentials } from "../executor/index.ts";
  * Names the caller of every request from its `Authorization: Bearer` header before any route
  * runs. A bad token (expired, wrong audience or signature, `alg: none`, malformed), or no token
  * where anonymous access is `none`, goes to the problem writer: 401 with `WWW-Authenticate`.
- * A CORS preflight carries no credentials by design and acts anonymously.
+ * A CORS preflight (`OPTIONS` with `Access-Control-Request-Method`) carries no credentials by
+ * design and acts anonymously, even where anonymous access is `none`.
  *
  * @example
  * app.use(authenticateRequests(createAuthenticator(readAuthSettings())));
@@ -18,7 +19,7 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
     const authorization = req.get("authorization");
     try {
       const caller =
-        req.method === "OPTIONS" && authorization === undefined
+        req.method === "OPTIONS" && authorization === undefined && req.get("access-control-request-method")
           ? ANONYMOUS
           : await authenticator.authenticate(authorization);
       res.locals.credentials = { caller, authorization } satisfies Credentials;

@@ -67,6 +67,12 @@ describe("authentication at the REST edge", () => {
     const res = await request(closed).get("/v1/products");
     expect(res.status).toBe(401);
     expect(res.headers["www-authenticate"]).toBe('Bearer realm="tusk"');
+    // A CORS preflight carries no credentials by design: it is never refused for want of them.
+    const preflight = await request(closed)
+      .options("/v1/products")
+      .set("origin", "https://shop.example")
+      .set("access-control-request-method", "GET");
+    expect(preflight.status).not.toBe(401);
   });
 });
 
