@@ -1,4 +1,5 @@
 import { ApiError } from "@tusk/errors";
+import { lowerFirst, toCamelCase, toWords } from "@tusk/registry";
 
 /**
  * What the failed operation was about; any registry `Resource` fits.
@@ -44,12 +45,6 @@ function isValidationError(error: unknown): error is Error {
 /** Prisma's messages quote the calling code; their last line is the reason. */
 const reasonOf = (error: Error) => error.message.trim().split("\n").at(-1)?.trim() ?? "";
 
-/** `display_name` -> `displayName`: Prisma field names, the vocabulary GraphQL uses too. */
-const toFieldName = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-/** `LineItem` -> `line item`, for messages. */
-const toWords = (model: string) => model.replace(/(?<=[a-z0-9])([A-Z])/g, " $1").toLowerCase();
-
 /** The last `<label> "<name>"` in a PostgreSQL message (the referring table comes last). */
 const quoted = (text: string | undefined, label: string) =>
   text ? [...text.matchAll(new RegExp(`${label} "([^"]+)"`, "g"))].at(-1)?.[1] : undefined;
@@ -59,7 +54,7 @@ function foreignKeyField(cause: AdapterCause | undefined): string | undefined {
   const constraint = cause?.constraint?.index ?? quoted(cause?.originalMessage, "constraint");
   const table = cause?.table ?? quoted(cause?.originalMessage, "on table");
   if (!constraint || !table || !constraint.startsWith(`${table}_`)) return undefined;
-  return toFieldName(constraint.slice(table.length + 1).replace(/_fkey$/, ""));
+  return toCamelCase(constraint.slice(table.length + 1).replace(/_fkey$/, ""));
 }
 
 /**
@@ -71,13 +66,13 @@ function uniqueFields(error: KnownRequestError, context: ErrorContext): string[]
   const target = error.meta?.target;
   const cause = error.meta?.driverAdapterError?.cause;
   const fields = Array.isArray(target) ? target : (cause?.constraint?.fields ?? []);
-  if (fields.length) return fields.map((field) => toFieldName(String(field).replace(/^"|"$/g, "")));
+  if (fields.length) return fields.map((field) => toCamelCase(String(field).replace(/^"|"$/g, "")));
   const index = cause?.constraint?.index ?? quoted(cause?.originalMessage, "constraint");
   if (!index) return [];
   if (index.endsWith("_pkey")) return context.resource?.identifier ? [context.resource.identifier.field] : [];
   const table = cause?.table;
   if (!table || !index.startsWith(`${table}_`)) return [];
-  return [toFieldName(index.slice(table.length + 1).replace(/_key$/, ""))];
+  return [toCamelCase(index.slice(table.length + 1).replace(/_key$/, ""))];
 }
 
 /** Driver adapter error kinds that mean the server cannot be reached or answer now. */
@@ -199,7 +194,7 @@ export function toApiError(error: unknown, context: ErrorContext = {}): unknown 
   const sqlState = cause?.originalCode;
 
   if (sqlState === "TK001") {
-    const field = toFieldName(cause?.column ?? "identifier");
+    const field = toCamelCase(cause?.column ?? "identifier");
     return new ApiError(
       "UNPROCESSABLE",
       `The ${field} of a ${noun} identifies it and cannot be changed.`,
@@ -249,7 +244,7 @@ export function toApiError(error: unknown, context: ErrorContext = {}): unknown 
       return new ApiError(
         "UNPROCESSABLE",
         `The ${relatedNoun} this ${noun} refers to does not exist.`,
-        options([{ name: related.charAt(0).toLowerCase() + related.slice(1), reason: "does not exist" }]),
+        options([{ name: lowerFirst(related), reason: "does not exist" }]),
       );
     }
     return new ApiError("NOT_FOUND", `No such ${noun}.`, options());

@@ -15,7 +15,7 @@ export { readGeneratedDatamodel } from "./datamodel.ts";
 export type { OwnerEntry, RegistryDefinition, RelationEntry, ResourceEntry } from "./define.ts";
 export { defineRegistry } from "./define.ts";
 export { foreignKeyTarget } from "./foreign-key.ts";
-export { lowerFirst, toCamelCase, toSnakeCase } from "./names.ts";
+export { lowerFirst, toCamelCase, toSnakeCase, toWords, upperFirst } from "./names.ts";
 export { RegistryError } from "./registry-error.ts";
 export { definition } from "./resources.ts";
 export type {

@@ -28,3 +28,23 @@ export function toCamelCase(name: string): string {
 export function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
+
+/**
+ * `lineItems` → `LineItems`.
+ *
+ * @example
+ * upperFirst("unitPrice"); // "UnitPrice"
+ */
+export function upperFirst(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * `LineItem` → `line item`: a model name in a sentence.
+ *
+ * @example
+ * toWords("LineItem"); // "line item"
+ */
+export function toWords(name: string): string {
+  return name.replace(/(?<=[a-z0-9])([A-Z])/g, " $1").toLowerCase();
+}

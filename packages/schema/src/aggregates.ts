@@ -1,5 +1,5 @@
 import { Prisma } from "@tusk/db";
-import type { Resource, ResourceField, ResourceRelation } from "@tusk/registry";
+import { type Resource, type ResourceField, type ResourceRelation, upperFirst } from "@tusk/registry";
 import DataLoader from "dataloader";
 import {
   type GraphQLFieldConfigMap,
@@ -56,7 +56,7 @@ export function aggregateType(cache: TypeCache, resource: Resource): GraphQLObje
       const measured = fieldsFor(resource, op);
       if (measured.length === 0) continue;
       const opType = new GraphQLObjectType({
-        name: `${name}${opName.charAt(0).toUpperCase()}${opName.slice(1)}`,
+        name: `${name}${upperFirst(opName)}`,
         fields: Object.fromEntries(measured.map((f) => [f.name, { type: valueType(resource, f, op) }])),
       });
       fields[opName] = { type: new GraphQLNonNull(opType) };

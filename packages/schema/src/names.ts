@@ -1,6 +1,4 @@
-import type { Resource, ResourceRelation } from "@tusk/registry";
-
-const upperFirst = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+import { type Resource, type ResourceRelation, upperFirst } from "@tusk/registry";
 
 /**
  * Every GraphQL name derived from one resource (see docs/graphql-conventions.md).

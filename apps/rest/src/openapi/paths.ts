@@ -1,5 +1,5 @@
 import type { AnonymousAccess } from "@tusk/auth";
-import type { Registry } from "@tusk/registry";
+import { type Registry, upperFirst } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
 import { representedResource, scopeOf, servedMethods } from "../surface/index.ts";
 import {
@@ -25,7 +25,7 @@ const pascal = (text: string) =>
   text
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .map(upperFirst)
     .join("");
 
 /** `GET /v1/products/{product_id}` -> `getProductsByProductId`: unique because (method, path) is. */

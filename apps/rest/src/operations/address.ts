@@ -1,3 +1,4 @@
+import { toWords } from "@tusk/registry";
 import type { ItemAddress } from "@tusk/uri";
 
 /** The `$id` / `$parentId` variables locating an item. */
@@ -7,7 +8,6 @@ export function addressVariables(address: ItemAddress): Record<string, unknown> 
 
 /** "product 73924", "line item 12345 in order 9": for 404 details. */
 export function describeAddress(address: ItemAddress): string {
-  const name = (model: string) => model.replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
-  const own = `${name(address.resource.model)} ${address.id}`;
-  return address.parent ? `${own} in ${name(address.parent.resource.model)} ${address.parent.id}` : own;
+  const own = `${toWords(address.resource.model)} ${address.id}`;
+  return address.parent ? `${own} in ${toWords(address.parent.resource.model)} ${address.parent.id}` : own;
 }
