@@ -66,7 +66,7 @@ export class GraphqlSide {
     private readonly contextValue: () => unknown,
   ) {}
 
-  /** Runs a query; any error fails the test with its messages. */
+  /** Runs a query; any error fails the test with its messages (and `codes`, the errors' codes). */
   async run(source: string, variableValues: Data = {}): Promise<Data> {
     const result = await graphql({
       schema: this.schema,
@@ -74,8 +74,11 @@ export class GraphqlSide {
       variableValues,
       contextValue: this.contextValue(),
     });
-    if (result.errors?.length)
-      throw new Error(`${result.errors.map((e) => e.message).join("; ")}\n${source}`);
+    if (result.errors?.length) {
+      const codes = result.errors.map((e) => (e.originalError as { code?: string } | undefined)?.code);
+      const error = new Error(`${result.errors.map((e) => e.message).join("; ")}\n${source}`);
+      throw Object.assign(error, { codes });
+    }
     return result.data as Data;
   }
 
