@@ -1,3 +1,4 @@
+import { Agent, get as httpGet } from "node:http";
 import { describe, expect, it } from "vitest";
 import { listen } from "./listen.ts";
 
@@ -39,5 +40,29 @@ describe("listen", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await listening.drain(50)).toEqual({ forced: true });
     await expect(stuck).rejects.toThrow();
+  });
+
+  it("answers a request sent on an idle keep-alive connection just after the drain began, then closes it", async () => {
+    const listening = await listen({ port: 0, host: "127.0.0.1" });
+    listening.handle((_req, res) => res.end("ok"));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number | undefined; connection: string | undefined }>((resolve, reject) => {
+        httpGet(`http://127.0.0.1:${listening.port}/`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+        }).on("error", reject);
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, connection: "keep-alive" });
+      const drained = listening.drain(5_000);
+      // The same idle connection, reused by the agent a moment after the drain began (as a busy
+      // client's request arrives late).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await get()).toEqual({ status: 200, connection: "close" });
+      expect(await drained).toEqual({ forced: false });
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -51,6 +51,9 @@ export interface ListenOptions {
   readonly host?: string | undefined;
 }
 
+/** How long idle keep-alive connections stay open once a drain starts (see `listen`). */
+const LINGER_MS = 500;
+
 function clientUrl(address: AddressInfo): string {
   // A wildcard address is not one a client can use: name the local host instead.
   const wildcard = address.address === "::" || address.address === "0.0.0.0";
@@ -75,17 +78,21 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
   const inFlight = new Set<ServerResponse>();
   let draining: Promise<Drained> | undefined;
 
-  // A request already sent on a keep-alive connection may still sit unread in its socket, and
-  // Node counts such a connection as idle. Two turns of the event loop let Node read it, so it
-  // is answered (with `Connection: close`) rather than cut.
+  // A client may send on a keep-alive connection the moment the drain starts (on a busy machine
+  // its bytes arrive late), and Node counts a connection whose request it has not read yet as
+  // idle. So idle connections are kept for LINGER_MS: a request arriving meanwhile is answered,
+  // with `Connection: close`; then whatever is still idle is closed. Two turns of the event loop
+  // after a later response let Node read a request already in its socket.
+  let lingered = false;
   const closeIdleSoon = () => setImmediate(() => setImmediate(() => server.closeIdleConnections()));
 
   const server = createServer((req, res) => {
     inFlight.add(res);
     res.once("close", () => {
       inFlight.delete(res);
-      // Once its response is sent, a keep-alive connection would wait for its next request.
-      if (draining) closeIdleSoon();
+      // Once its response is sent, a keep-alive connection would wait for its next request
+      // (responses begun before the drain carry no `Connection: close`).
+      if (lingered) closeIdleSoon();
     });
     if (draining) res.setHeader("Connection", "close");
     if (listener) listener(req, res);
@@ -103,7 +110,10 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
 
   function drain(graceMs: number): Promise<Drained> {
     for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
-    closeIdleSoon();
+    setTimeout(() => {
+      lingered = true;
+      server.closeIdleConnections();
+    }, LINGER_MS).unref();
     return new Promise((resolve, reject) => {
       let forced = false;
       const timer = setTimeout(() => {
@@ -111,7 +121,7 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
         server.closeAllConnections();
       }, graceMs);
       // Stop listening now. `http.Server.close()` would also close every connection with no
-      // request in progress at once; closeIdleSoon does that a little later. The callback runs
+      // request in progress at once; the linger above does that a little later. The callback runs
       // once the last connection has closed.
       NetServer.prototype.close.call(server, (error?: Error) => {
         clearTimeout(timer);
