@@ -4,12 +4,13 @@ import type { PreparedOperation } from "../executor/types.ts";
 import type { OperationShape } from "../surface/index.ts";
 import { bindFilterSlots, type FilterSlots, filterSlots } from "./filter-slots.ts";
 import { graphqlNames as namesOf, parentArgument } from "./names.ts";
+import { ALIAS } from "./results.ts";
 import { nodeSelection, PAGE_INFO } from "./selection.ts";
 
 /** A prepared operation and where its located source sits in `data`. */
 export interface BuiltOperation {
   readonly operation: PreparedOperation;
-  /** `["node"]` for root resources, `["parent", "node"]` for nested-only ones. */
+  /** `[ALIAS.node]` for root resources, `[ALIAS.parent, ALIAS.node]` for nested-only ones. */
   readonly sourcePath: readonly string[];
 }
 
@@ -80,20 +81,20 @@ export class DocumentBuilder {
     const parent = resource.parent?.resource;
     if (!parent) {
       return {
-        text: `node: ${lookup}(${idField}: $id) ${inner}`,
+        text: `${ALIAS.node}: ${lookup}(${idField}: $id) ${inner}`,
         variables: [`$id: ${this.argType(query, lookup, idField)}`],
-        sourcePath: ["node"],
+        sourcePath: [ALIAS.node],
       };
     }
     const parentLookup = namesOf(parent).itemField;
     const parentId = parent.identifier.field.name;
     return {
-      text: `parent: ${parentLookup}(${parentId}: $parentId) { node: ${lookup}(${idField}: $id) ${inner} }`,
+      text: `${ALIAS.parent}: ${parentLookup}(${parentId}: $parentId) { ${ALIAS.node}: ${lookup}(${idField}: $id) ${inner} }`,
       variables: [
         `$parentId: ${this.argType(query, parentLookup, parentId)}`,
         `$id: ${this.argType(parent.model, lookup, idField)}`,
       ],
-      sourcePath: ["parent", "node"],
+      sourcePath: [ALIAS.parent, ALIAS.node],
     };
   }
 
@@ -161,12 +162,12 @@ export class DocumentBuilder {
       }
       case "collection": {
         const { args, variables } = this.collectionArgText(query, names.collectionField, slots);
-        const body = `conn: ${names.collectionField}(${args}) { nodes ${node.text} ${PAGE_INFO} }`;
+        const body = `${ALIAS.connection}: ${names.collectionField}(${args}) { nodes ${node.text} ${PAGE_INFO} }`;
         return this.finish(id, "query", [...variables, ...node.variables], body, []);
       }
       case "aggregate": {
         const where = this.whereArg(query, names.aggregateField, slots);
-        const body = `agg: ${names.aggregateField}(${where.arg}) ${this.aggregateSelection(resource, names.aggregateType)}`;
+        const body = `${ALIAS.aggregate}: ${names.aggregateField}(${where.arg}) ${this.aggregateSelection(resource, names.aggregateType)}`;
         return this.finish(id, "query", where.variables, body, []);
       }
       case "relation":
@@ -174,7 +175,7 @@ export class DocumentBuilder {
         const { relation } = shape;
         const target = nodeSelection(relation.target);
         if (relation.cardinality === "to-one") {
-          const located = this.locate(resource, `{ rel: ${relation.name} ${target.text} }`);
+          const located = this.locate(resource, `{ ${ALIAS.related}: ${relation.name} ${target.text} }`);
           return this.finish(
             id,
             "query",
@@ -186,7 +187,7 @@ export class DocumentBuilder {
         const { args, variables } = this.collectionArgText(resource.model, relation.name, slots);
         const located = this.locate(
           resource,
-          `{ rel: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} } }`,
+          `{ ${ALIAS.related}: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} } }`,
         );
         const all = [...located.variables, ...variables, ...target.variables];
         return this.finish(id, "query", all, located.text, located.sourcePath);
@@ -196,7 +197,7 @@ export class DocumentBuilder {
         const field = names.relationAggregateField(relation);
         const where = this.whereArg(resource.model, field, slots);
         const selection = this.aggregateSelection(relation.target, namesOf(relation.target).aggregateType);
-        const located = this.locate(resource, `{ agg: ${field}(${where.arg}) ${selection} }`);
+        const located = this.locate(resource, `{ ${ALIAS.aggregate}: ${field}(${where.arg}) ${selection} }`);
         const all = [...located.variables, ...where.variables];
         return this.finish(id, "query", all, located.text, located.sourcePath);
       }
@@ -243,19 +244,21 @@ export class DocumentBuilder {
     switch (shape.kind) {
       case "create": {
         const input = `$input: ${this.argType(mutation, names.createMutation, names.inputArg)}`;
-        const body = `node: ${names.createMutation}(${names.inputArg}: $input) ${node.text}`;
-        return this.finish(id, "mutation", [input, ...node.variables], body, ["node"]);
+        const body = `${ALIAS.node}: ${names.createMutation}(${names.inputArg}: $input) ${node.text}`;
+        return this.finish(id, "mutation", [input, ...node.variables], body, [ALIAS.node]);
       }
       case "update": {
         const located = expecting(names.updateMutation);
         const input = `$input: ${this.argType(mutation, names.updateMutation, names.inputArg)}`;
-        const body = `node: ${names.updateMutation}(${[...located.args, `${names.inputArg}: $input`].join(", ")}) ${node.text}`;
-        return this.finish(id, "mutation", [...located.variables, input, ...node.variables], body, ["node"]);
+        const body = `${ALIAS.node}: ${names.updateMutation}(${[...located.args, `${names.inputArg}: $input`].join(", ")}) ${node.text}`;
+        return this.finish(id, "mutation", [...located.variables, input, ...node.variables], body, [
+          ALIAS.node,
+        ]);
       }
       case "delete": {
         const located = expecting(names.deleteMutation);
-        const body = `node: ${names.deleteMutation}(${located.args.join(", ")}) { ${idField} }`;
-        return this.finish(id, "mutation", located.variables, body, ["node"]);
+        const body = `${ALIAS.node}: ${names.deleteMutation}(${located.args.join(", ")}) { ${idField} }`;
+        return this.finish(id, "mutation", located.variables, body, [ALIAS.node]);
       }
       case "add":
       case "remove": {
@@ -266,8 +269,8 @@ export class DocumentBuilder {
         const located = target(field);
         const targetArg = names.membershipTargetArg(shape.relation);
         const variables = [...located.variables, `$targetId: ${this.argType(mutation, field, targetArg)}`];
-        const body = `node: ${field}(${[...located.args, `${targetArg}: $targetId`].join(", ")}) { ${idField} }`;
-        return this.finish(id, "mutation", variables, body, ["node"]);
+        const body = `${ALIAS.node}: ${field}(${[...located.args, `${targetArg}: $targetId`].join(", ")}) { ${idField} }`;
+        return this.finish(id, "mutation", variables, body, [ALIAS.node]);
       }
     }
     const unknown: never = shape;

@@ -7,14 +7,16 @@ import { searchParams } from "../http/search-params.ts";
 import { sendRepresentation } from "../http/send.ts";
 import {
   addressVariables,
+  type Connection,
   describeAddress,
   execute,
   located,
   type OperationCatalog,
+  results,
   selectionVariables,
 } from "../operations/index.ts";
 import { type ParsedQuery, parseQuery, type QueryCapabilities } from "../query/index.ts";
-import { type PageInfo, pageLinks, pageLinkValues, pageVariables } from "../query/pages.ts";
+import { pageLinks, pageLinkValues, pageVariables } from "../query/pages.ts";
 import { toItem } from "../representation/item.ts";
 import type { HyperLink, RestDocument } from "../representation/model.ts";
 import { negotiate, resourceOffers } from "../representation/negotiate.ts";
@@ -105,7 +107,7 @@ function listDocument(
   resource: Resource,
   base: string,
   query: ParsedQuery,
-  connection: { nodes: Data[]; pageInfo: PageInfo },
+  connection: Connection,
 ): { document: RestDocument; links: LinkValue[] } {
   const links: HyperLink[] = pageLinks(base, searchParams(req), query, connection.pageInfo);
   const may = permissionOf(res);
@@ -143,7 +145,7 @@ export async function getCollection(
       listVariables(resource, query),
       resource,
     );
-    const connection = data.conn as { nodes: Data[]; pageInfo: PageInfo };
+    const connection = results.connection(data);
     return {
       resource,
       ...listDocument(context, req, res, resource, context.uris.collection(resource), query, connection),
@@ -175,12 +177,12 @@ export async function getRelation(
       describeAddress(route),
     );
     if (toOne) {
-      const record = source.rel as Data | null;
+      const record = results.relatedOne(source);
       if (!record) throw new ApiError("NOT_FOUND", `No ${relation.restName} for ${describeAddress(route)}.`);
       const document = single(context, res, target, record, query.zoom);
       return { resource: target, document, ...canonicalHeaders(context.uris.item(target, record)) };
     }
-    const connection = source.rel as { nodes: Data[]; pageInfo: PageInfo };
+    const connection = results.relatedPage(source);
     const base = context.uris.url(route.canonicalPath);
     return { resource: target, ...listDocument(context, req, res, target, base, query, connection) };
   });
@@ -215,7 +217,7 @@ export async function getRelationItem(
       built,
       describeAddress(route),
     );
-    const [record] = (source.rel as { nodes: Data[] }).nodes;
+    const [record] = results.relatedPage(source).nodes;
     if (!record) {
       const what = `${relation.restName} ${route.targetId} in ${describeAddress(route)}`;
       throw new ApiError("NOT_FOUND", `No ${what}.`);

@@ -3,7 +3,7 @@ import type { Request, Response } from "express";
 import { credentialsOf } from "../http/authentication.ts";
 import { searchParams } from "../http/search-params.ts";
 import { sendRepresentation } from "../http/send.ts";
-import { addressVariables, describeAddress, execute, located } from "../operations/index.ts";
+import { addressVariables, describeAddress, execute, located, results } from "../operations/index.ts";
 import { parseQuery } from "../query/index.ts";
 import { JSON_ONLY, negotiate } from "../representation/negotiate.ts";
 import { ROUTE_TABLE, type RouteOf } from "../surface/index.ts";
@@ -87,8 +87,9 @@ export async function getView(context: RestContext, req: Request, res: Response,
     target: resource,
     async aggregate(where) {
       const built = catalog.operation(ROUTE_TABLE.view.GET.operation(route));
-      return (await execute(context.executor, credentialsOf(res), built, { where }, resource))
-        .agg as Aggregate;
+      return results.aggregate(
+        await execute(context.executor, credentialsOf(res), built, { where }, resource),
+      );
     },
   });
 }
@@ -108,7 +109,7 @@ export async function getRelationView(
       const built = catalog.operation(ROUTE_TABLE["relation-view"].GET.operation(route));
       const variables = { ...addressVariables(route), where };
       const data = await execute(context.executor, credentialsOf(res), built, variables, relation.target);
-      return located(data, built, describeAddress(route)).agg as Aggregate;
+      return results.aggregate(located(data, built, describeAddress(route)));
     },
   });
 }

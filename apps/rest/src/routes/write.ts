@@ -12,6 +12,7 @@ import {
   execute,
   located,
   type OperationCatalog,
+  results,
   selectionVariables,
 } from "../operations/index.ts";
 import { toItem } from "../representation/item.ts";
@@ -67,7 +68,7 @@ async function create(context: RestContext, req: Request, res: Response, shape: 
     { input, ...selectionVariables(resource, undefined) },
     resource,
   );
-  send(context, req, res, offer, resource, data.node as Data, 201);
+  send(context, req, res, offer, resource, results.node(data), 201);
 }
 
 /** `POST /v1/products`: 201, `Location` at the canonical URI, body `self` equal to it. */
@@ -156,7 +157,7 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
     ...selectionVariables(resource, undefined),
   };
   const data = await execute(context.executor, credentialsOf(res), built, variables, resource);
-  send(context, req, res, offer, resource, data.node as Data);
+  send(context, req, res, offer, resource, results.node(data));
 }
 
 /** `DELETE /v1/products/73924`: 204; 404 when already gone. */
