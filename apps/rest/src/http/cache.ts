@@ -1,3 +1,5 @@
+import type { Caller } from "@tusk/auth";
+
 /**
  * How long a shared cache may keep a representation read without credentials: short, because
  * an anonymous reader then sees a change up to this late. Every anonymous caller is shown the
@@ -19,16 +21,13 @@ export const REDIRECT_CACHE = "public, max-age=86400";
 export const REPRESENTATION_VARY = "Accept, Authorization";
 
 /**
- * The `Cache-Control` of a representation: public and short for a read without credentials,
- * private for anything else (a request with a token, the answer to a write).
+ * The `Cache-Control` of a representation: public and short for a read by an anonymous caller,
+ * private for anything else (a caller with a token, the answer to a write).
  *
  * @example
- * representationCache(req); // "public, max-age=60" for an anonymous GET
+ * representationCache("GET", ANONYMOUS); // "public, max-age=60"
  */
-export function representationCache(req: {
-  readonly method: string;
-  get(name: string): string | undefined;
-}): string {
-  const read = req.method === "GET" || req.method === "HEAD";
-  return read && !req.get("authorization") ? PUBLIC_CACHE : PRIVATE_CACHE;
+export function representationCache(method: string, caller: Caller): string {
+  const read = method === "GET" || method === "HEAD";
+  return read && caller.kind === "anonymous" ? PUBLIC_CACHE : PRIVATE_CACHE;
 }

@@ -1,5 +1,6 @@
 import { formatLinkHeader, type LinkValue } from "@tusk/uri";
 import type { Request, Response } from "express";
+import { credentialsOf } from "./authentication.ts";
 import { REPRESENTATION_VARY, representationCache } from "./cache.ts";
 import { noneMatch, strongEtag } from "./etag.ts";
 
@@ -37,7 +38,10 @@ export function sendRepresentation(req: Request, res: Response, representation: 
   const body = JSON.stringify(representation.body);
   const etag = strongEtag(body);
   res.vary(REPRESENTATION_VARY);
-  res.setHeader("Cache-Control", representation.cacheControl ?? representationCache(req));
+  res.setHeader(
+    "Cache-Control",
+    representation.cacheControl ?? representationCache(req.method, credentialsOf(res).caller),
+  );
   res.setHeader("ETag", etag);
   const links = linkHeaderWithin(representation.links ?? []);
   if (links !== "") res.setHeader("Link", links);

@@ -1,3 +1,4 @@
+import { ANONYMOUS, userCaller } from "@tusk/auth";
 import { ApiError } from "@tusk/errors";
 import { describe, expect, it } from "vitest";
 import { PRIVATE_CACHE, PUBLIC_CACHE, representationCache } from "./cache.ts";
@@ -87,21 +88,16 @@ describe("toProblem", () => {
 });
 
 describe("Cache-Control of a representation", () => {
-  const request = (method: string, authorization?: string) => ({
-    method,
-    get: (name: string) => (name.toLowerCase() === "authorization" ? authorization : undefined),
-  });
-
-  it("is public and short for reads without credentials", () => {
+  it("is public and short for reads by an anonymous caller", () => {
     expect(PUBLIC_CACHE).toBe("public, max-age=60");
-    expect(representationCache(request("GET"))).toBe(PUBLIC_CACHE);
-    expect(representationCache(request("HEAD"))).toBe(PUBLIC_CACHE);
+    expect(representationCache("GET", ANONYMOUS)).toBe(PUBLIC_CACHE);
+    expect(representationCache("HEAD", ANONYMOUS)).toBe(PUBLIC_CACHE);
   });
 
-  it("is private for a request with a token, and for the answer to a write", () => {
+  it("is private for a caller with a token, and for the answer to a write", () => {
     expect(PRIVATE_CACHE).toBe("private, max-age=0, must-revalidate");
-    expect(representationCache(request("GET", "Bearer abc"))).toBe(PRIVATE_CACHE);
+    expect(representationCache("GET", userCaller("jdoe", []))).toBe(PRIVATE_CACHE);
     for (const method of ["POST", "PATCH", "PUT", "DELETE"])
-      expect(representationCache(request(method)), method).toBe(PRIVATE_CACHE);
+      expect(representationCache(method, ANONYMOUS), method).toBe(PRIVATE_CACHE);
   });
 });

@@ -143,7 +143,7 @@ export const HEADERS = {
   "Cache-Control": header(
     `Explicit caching: \`${PUBLIC_CACHE}\` for reads without a token, \`${PRIVATE_CACHE}\` with one (and for the answers to writes), \`${REDIRECT_CACHE}\` for permanent redirects.`,
   ),
-  Allow: header("The methods this URI supports."),
+  Allow: header("The methods this URI supports that the caller may use (a CORS preflight: all of them)."),
   "Accept-Patch": header("The patch formats PATCH accepts."),
   "Accept-Post": header("The media types POST accepts."),
   "WWW-Authenticate": header(

@@ -1,5 +1,5 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
-import { scopeCatalog } from "@tusk/auth";
+import { scopeCatalog, userCaller } from "@tusk/auth";
 import { ERROR_CODES, ERROR_TITLE, HTTP_STATUS } from "@tusk/errors";
 import { registry } from "@tusk/registry";
 import { scalarCodecs } from "@tusk/scalars";
@@ -322,6 +322,19 @@ describe("the OpenAPI document", () => {
       "/v1/users/{username}/orders/{order_id}",
     );
     expect(matchTemplate(templates, "/v1/nothing")).toBeUndefined();
+  });
+
+  it("is served with the app's anonymous access: a token for everything when anonymous callers may do nothing", async () => {
+    const closed = createRestApp({
+      registry,
+      uris,
+      executor: unusedExecutor,
+      authenticator: { authenticate: async () => userCaller("root", ["admin"]) },
+      anonymous: "none",
+    });
+    const served = await request(closed).get("/v1/openapi.json");
+    expect(served.body.security).toEqual([{ bearer: [] }]);
+    expect(served.body.paths["/v1/products"].get.security).toEqual([{ bearer: [] }]);
   });
 
   it("#61 is served at /v1/openapi.json and linked as service-desc from /v1", async () => {

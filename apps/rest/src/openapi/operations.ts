@@ -204,7 +204,7 @@ export function emptyOperation(template: PathTemplate, method: "DELETE" | "PUT")
 export function optionsOperation(template: PathTemplate, allowed: readonly string[]): Operation {
   const resource = representedResource(template.route);
   const ok: Record<string, unknown> = {
-    description: `Allow: ${allowed.join(", ")}${resource ? "; the body is the resource's definition" : ""}.`,
+    description: `Allow: those of ${allowed.join(", ")} the caller may use${resource ? "; the body is the resource's definition" : ""}.`,
     headers: headersOf(["Allow", "Cache-Control"]),
   };
   if (resource) ok.content = json(ref("Definition"));

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { registry } from "@tusk/registry";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, bearer } from "../../../../test-support/callers.ts";
 import { buildOpenApiDocument } from "../../src/openapi/index.ts";
 import { BASE, createTestApp, type TestApp } from "../harness.ts";
 import { parseExamples, partialMismatches, textMatches } from "./http-examples.ts";
@@ -18,13 +19,17 @@ const examples = parseExamples(markdown);
  * Replays every request of docs/rest.md, in order (the writes build on each
  * other), against the app on the seeded test database, and checks the
  * status, each header shown and that the body shown is a subset of the body.
+ * Requests without a token act as admin here; `{token}` in a header is an admin's token.
  */
 describe("docs/rest.md examples", () => {
   let t: TestApp;
   let lastEtag: string | undefined;
   let conforms: ReturnType<typeof responseValidator>;
+  /** What `{token}` stands for in the guide: an admin's token. */
+  let adminToken: string;
   beforeAll(async () => {
     t = await createTestApp();
+    adminToken = (await bearer(ADMIN)).slice("Bearer ".length);
     conforms = responseValidator(buildOpenApiDocument(registry, t.uris));
   });
   afterAll(() => t.close());
@@ -41,7 +46,7 @@ describe("docs/rest.md examples", () => {
       const method = shown.method.toLowerCase() as "get";
       let req = request(t.app)[method](shown.path);
       for (const [name, value] of shown.headers) {
-        req = req.set(name, value === "{etag}" ? (lastEtag ?? "") : value);
+        req = req.set(name, value === "{etag}" ? (lastEtag ?? "") : value.replace("{token}", adminToken));
       }
       if (shown.body !== undefined) req = req.send(shown.body);
       const res = await req;
