@@ -76,6 +76,28 @@ export const SETTINGS = {
     "unset: none",
     "Load balancers or proxies whose `X-Forwarded-For` is believed, so limits and logs see the client's address.",
   ),
+  AUTH_JWT_SECRET: text(
+    "unset",
+    "HS256 secret of bearer tokens; `npm start` keeps one in `.data/auth-secret` when unset (docs/security.md).",
+    "text of 32 bytes or more",
+  ),
+  AUTH_JWKS_FILE: text(
+    "unset",
+    "A JSON Web Key Set file whose keys verify bearer tokens (RS256, ES256, EdDSA).",
+    "a file path",
+  ),
+  AUTH_JWKS_URL: text(
+    "unset",
+    "A JSON Web Key Set URL, cached and fetched again when a token names an unknown `kid`.",
+    "an http:// or https:// URL",
+  ),
+  AUTH_ISSUER: text("unset: not checked", "The `iss` every bearer token must carry."),
+  AUTH_AUDIENCE: text("unset: not checked", "The `aud` every bearer token must carry."),
+  AUTH_ANONYMOUS: oneOf(
+    ["none", "read"],
+    "`read`",
+    "What requests without a token may do: `read` the public resources, or `none` (401).",
+  ),
 } as const satisfies Record<string, Setting<unknown>>;
 
 /**
