@@ -1,29 +1,23 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
+import { startEntry } from "../../../test-support/entry.ts";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 it("starts from the environment (introspection off), serves, and exits cleanly on SIGTERM", async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
-    env: {
-      ...process.env,
+  const entry = await startEntry(
+    main,
+    {
       GRAPHQL_PORT: "0",
       DATABASE_URL: "pglite://memory",
       PUBLIC_BASE_URL: "https://rest.example.com",
       GRAPHQL_INTROSPECTION: "false",
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = once(child, "exit");
+    /GraphQL API at (\S+)\n/,
+  );
+  let code: number | null;
   try {
-    for (let i = 0; i < 600 && !/\/graphql\n/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-    const url = /GraphQL API at (\S+)/.exec(output)?.[1];
+    const url = entry.ready[1];
     expect(url).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
     const response = await fetch(url!, {
       method: "POST",
@@ -41,8 +35,7 @@ it("starts from the environment (introspection off), serves, and exits cleanly o
     const refused = (await introspection.json()) as { errors: { message: string }[] };
     expect(refused.errors[0]?.message).toMatch(/introspection is not allowed/);
   } finally {
-    child.kill("SIGTERM");
+    code = await entry.stop();
   }
-  const [code] = await exited;
   expect(code).toBe(0);
 }, 90_000);

@@ -3,12 +3,16 @@
  * docs/configuration.md (`GRAPHQL_PORT`, `HOST`, `PUBLIC_BASE_URL` for the `uri` fields,
  * `GRAPHQL_INTROSPECTION`, `SHUTDOWN_GRACE_MS`).
  */
+// First: tracing (when OTEL_* asks for it) must start before express, pg and graphql load.
+import "@tusk/telemetry/tracing";
+
 import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { drainOnSignals, listen } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
+import { tracing } from "@tusk/telemetry/tracing";
 import { createGraphqlApp } from "./app.ts";
 
 const config = readConfig();
@@ -37,6 +41,7 @@ drainOnSignals({
     await stop();
     await db.close();
     await edge.close();
+    await tracing?.shutdown();
   },
 });
 process.stdout.write(`GraphQL API at ${server.url}/graphql\n`);

@@ -4,6 +4,9 @@
  * for production (apps/rest/src/main.ts, apps/graphql/src/main.ts). Settings:
  * docs/configuration.md.
  */
+// First: tracing (when OTEL_* asks for it) must start before express, pg and graphql load.
+import "@tusk/telemetry/tracing";
+
 import { createAuthenticator } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { describeDatabase, resolveDatabaseLocation } from "@tusk/db";
@@ -11,6 +14,7 @@ import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
 import { drainOnSignals, exitOnStartupError } from "@tusk/server";
 import { createLogger } from "@tusk/telemetry";
+import { tracing } from "@tusk/telemetry/tracing";
 import { banner } from "./banner.ts";
 import { demoAuth, demoTokens } from "./demo-auth.ts";
 import { launch } from "./launch.ts";
@@ -40,5 +44,6 @@ drainOnSignals({
   close: async () => {
     await tusk.close();
     await edge.close();
+    await tracing?.shutdown();
   },
 });

@@ -4,6 +4,9 @@
  * executes every operation against that GraphQL server instead. Settings:
  * docs/configuration.md.
  */
+// First: tracing (when OTEL_* asks for it) must start before express, pg and graphql load.
+import "@tusk/telemetry/tracing";
+
 import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
@@ -11,6 +14,7 @@ import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
 import { drainOnSignals, listen } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
+import { tracing } from "@tusk/telemetry/tracing";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
 import { createRestApp } from "./app.ts";
 import { createRemoteExecutor } from "./executor/index.ts";
@@ -64,6 +68,7 @@ drainOnSignals({
   close: async () => {
     await close();
     await edge.close();
+    await tracing?.shutdown();
   },
 });
 console.log(

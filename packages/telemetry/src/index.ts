@@ -32,4 +32,6 @@ export {
   UNMATCHED_ROUTE,
 } from "./request-log.ts";
 export { currentScope, type RequestLabels, type RequestScope, runInScope } from "./scope.ts";
+export { inSpan, traceHeaders } from "./span.ts";
 export { logQueries, QUERY_EVENTS, type QueryEmitter, type QueryEvent } from "./sql-log.ts";
+export { startTracing, type Tracing, tracingRequested } from "./tracing.ts";

@@ -6,6 +6,7 @@ import {
   resolveLimits,
   variableLimitError,
 } from "@tusk/schema";
+import { inSpan } from "@tusk/telemetry";
 import {
   type ExecutionResult,
   execute,
@@ -90,7 +91,12 @@ export function createInProcessExecutor<TContext>(
         runner = prepare(operation);
         runners.set(operation.id, runner);
       }
-      return format(await runner(options.createContext(caller), variables));
+      const run = runner;
+      // The REST request's span is the parent; the SQL it sends are this span's children.
+      const result = await inSpan("graphql.execute", { "graphql.operation.name": operation.id }, () =>
+        run(options.createContext(caller), variables),
+      );
+      return format(result);
     },
     async schema() {
       return schema;

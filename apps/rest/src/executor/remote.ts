@@ -1,4 +1,4 @@
-import { currentScope, REQUEST_ID_HEADER } from "@tusk/telemetry";
+import { currentScope, REQUEST_ID_HEADER, traceHeaders } from "@tusk/telemetry";
 import {
   buildClientSchema,
   type ExecutionResult,
@@ -37,6 +37,7 @@ export function createRemoteExecutor(options: RemoteExecutorOptions): GraphqlExe
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
         ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        ...traceHeaders(),
         // The GraphQL API authenticates the same token, so the caller is the same there.
         ...(authorization === undefined ? {} : { authorization }),
       },

@@ -1,0 +1,44 @@
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { startEntry } from "../../../test-support/entry.ts";
+
+const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+
+/** The spans the console exporter printed: name, id, kind and parent id of each. */
+function spansIn(output: string) {
+  return output
+    .split(/^\{$/m)
+    .map((block) => ({
+      name: /^ {2}name: '([^']*)'/m.exec(block)?.[1],
+      id: /^ {2}id: '(\w+)'/m.exec(block)?.[1],
+      kind: Number(/^ {2}kind: (\d+)/m.exec(block)?.[1]),
+      parent: /^ {2}parentSpanContext: \{[^}]*?spanId: '(\w+)'/ms.exec(block)?.[1],
+    }))
+    .filter((span) => span.name && span.id);
+}
+
+it("with OTEL_TRACES_EXPORTER set, a REST request's span is the parent of its GraphQL operation's span", async () => {
+  const entry = await startEntry(
+    main,
+    {
+      REST_PORT: "0",
+      DATABASE_URL: "pglite://memory",
+      OTEL_TRACES_EXPORTER: "console",
+      OTEL_METRICS_EXPORTER: "none",
+      OTEL_LOGS_EXPORTER: "none",
+    },
+    /REST API at (\S+)/,
+  );
+  try {
+    // Nothing is seeded: a 404, but its operation runs all the same.
+    expect((await fetch(`${entry.ready[1]}/products/73924`)).status).toBe(404);
+  } finally {
+    await entry.stop();
+  }
+  const output = entry.output();
+  // The drain shuts tracing down, which flushes every span before the process exits.
+  const spans = spansIn(output);
+  const server = spans.find((span) => span.kind === 1 && span.name?.startsWith("GET"));
+  expect(server, output.slice(-3_000)).toBeDefined();
+  expect(spans).toContainEqual(expect.objectContaining({ name: "graphql.execute", parent: server?.id }));
+}, 120_000);
