@@ -26,6 +26,7 @@ import { OperationCatalog } from "./operations/index.ts";
 import { pageSizeOf } from "./query/index.ts";
 import type { RestContext } from "./routes/context.ts";
 import { dispatcher } from "./routes/dispatch.ts";
+import { DESCRIBES_THE_API } from "./surface/index.ts";
 
 export interface RestAppOptions {
   readonly registry?: Registry;
@@ -139,7 +140,11 @@ export function createRestApp(options: RestAppOptions): express.Express {
       ),
     );
   app.use(docsPage(options.uris));
-  app.use(authenticateRequests(options.authenticator ?? PUBLIC_ONLY));
+  const describesTheApi = (path: string) => {
+    const parsed = uris.parse(path);
+    return parsed.ok && DESCRIBES_THE_API[parsed.route.kind];
+  };
+  app.use(authenticateRequests(options.authenticator ?? PUBLIC_ONLY, describesTheApi));
   app.use(dispatcher(context));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {

@@ -1,5 +1,5 @@
 import { createGraphqlApp } from "@tusk/graphql";
-import { openSubjectDatabase, type Subject, type SubjectOptions } from "./subject.ts";
+import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } from "./subject.ts";
 
 /**
  * The GraphQL app (Apollo Server on Express) over the same database.
@@ -9,7 +9,7 @@ import { openSubjectDatabase, type Subject, type SubjectOptions } from "./subjec
  */
 export async function graphqlSubject(options: SubjectOptions): Promise<Subject> {
   const { db, queries } = await openSubjectDatabase(options);
-  const { app, stop } = await createGraphqlApp({ db, baseUrl: options.baseUrl });
+  const { app, stop } = await createGraphqlApp({ db, baseUrl: options.baseUrl, logger: quietLogger() });
   return {
     listener: app,
     queries,

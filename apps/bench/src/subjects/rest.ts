@@ -1,5 +1,5 @@
 import { createInProcessRestApp } from "@tusk/rest";
-import { openSubjectDatabase, type Subject, type SubjectOptions } from "./subject.ts";
+import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } from "./subject.ts";
 
 /**
  * The REST app as the launcher and the standalone entry build it: the shared
@@ -11,6 +11,6 @@ import { openSubjectDatabase, type Subject, type SubjectOptions } from "./subjec
  */
 export async function restSubject(options: SubjectOptions): Promise<Subject> {
   const { db, queries } = await openSubjectDatabase(options);
-  const { app } = createInProcessRestApp({ db, baseUrl: options.baseUrl });
+  const { app } = createInProcessRestApp({ db, baseUrl: options.baseUrl, logger: quietLogger() });
   return { listener: app, queries, close: () => db.close() };
 }

@@ -1,5 +1,6 @@
 import type { RequestListener } from "node:http";
 import { type Database, openDatabase } from "@tusk/db";
+import { createLogger, type Logger } from "@tusk/telemetry";
 
 /** A server under test over the benchmark database, ready to attach to an HTTP server. */
 export interface Subject {
@@ -32,4 +33,15 @@ export async function openSubjectDatabase(
     queries++;
   });
   return { db, queries: () => queries };
+}
+
+/**
+ * The logger of Tusk's servers under load: warnings and errors only. The peers log nothing per
+ * request, and a line per request at `info` would measure the terminal, not the API.
+ *
+ * @example
+ * createInProcessRestApp({ db, baseUrl, logger: quietLogger() });
+ */
+export function quietLogger(): Logger {
+  return createLogger({ level: "warn" });
 }

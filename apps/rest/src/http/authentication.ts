@@ -9,19 +9,32 @@ import type { Credentials } from "../executor/index.ts";
  * runs. A bad token (expired, wrong audience or signature, `alg: none`, malformed), or no token
  * where anonymous access is `none`, goes to the problem writer: 401 with `WWW-Authenticate`.
  * A CORS preflight (`OPTIONS` with `Access-Control-Request-Method`) carries no credentials by
- * design and acts anonymously, even where anonymous access is `none`.
+ * design and acts anonymously, even where anonymous access is `none`; so does a request without
+ * a token for a path `describesTheApi` (the OpenAPI document, definitions: how to call at all).
  *
  * @example
- * app.use(authenticateRequests(createAuthenticator(readAuthSettings())));
+ * app.use(authenticateRequests(createAuthenticator(readAuthSettings()), () => false));
  */
-export function authenticateRequests(authenticator: Authenticator): RequestHandler {
+export function authenticateRequests(
+  authenticator: Authenticator,
+  describesTheApi: (path: string) => boolean,
+): RequestHandler {
+  const anonymousHere = async (path: string, authorization: string | undefined) => {
+    try {
+      return await authenticator.authenticate(authorization);
+    } catch (error) {
+      // Only a missing token is let through, and only where no token is ever needed.
+      if (authorization === undefined && describesTheApi(path)) return ANONYMOUS;
+      throw error;
+    }
+  };
   return async (req, res, next) => {
     const authorization = req.get("authorization");
     try {
       const caller =
         req.method === "OPTIONS" && authorization === undefined && req.get("access-control-request-method")
           ? ANONYMOUS
-          : await authenticator.authenticate(authorization);
+          : await anonymousHere(req.path, authorization);
       res.locals.credentials = { caller, authorization } satisfies Credentials;
       labelCaller(caller);
       next();

@@ -296,6 +296,9 @@ describe("the OpenAPI document", () => {
     expect(closed.security).toEqual([{ bearer: [] }]);
     expect(closedPaths["/v1/products"]?.get.security).toEqual([{ bearer: [] }]);
     expect(closedPaths["/v1/orders"]?.get.security).toEqual([{ bearer: ["orders:read"] }]);
+    // What describes the API stays readable without a token.
+    for (const path of ["/v1", "/v1/openapi.json", "/v1/products/definition"])
+      expect(closedPaths[path]?.get.security, path).toEqual([{}, { bearer: [] }]);
   });
 
   it("#125 #157 lists every problem type as a path, and as the values of a problem's type", async () => {

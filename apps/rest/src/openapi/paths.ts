@@ -1,7 +1,7 @@
 import type { AnonymousAccess } from "@tusk/auth";
 import { type Registry, upperFirst } from "@tusk/registry";
 import type { UriBuilder } from "@tusk/uri";
-import { representedResource, scopeOf, servedMethods } from "../surface/index.ts";
+import { DESCRIBES_THE_API, representedResource, scopeOf, servedMethods } from "../surface/index.ts";
 import {
   createOperation,
   emptyOperation,
@@ -59,7 +59,9 @@ function servedOperation(template: PathTemplate, method: string, inputs: PathInp
 function operationFor(template: PathTemplate, method: string, inputs: PathInputs, allowed: string[]) {
   if (!allowed.includes(method)) return notAllowedOperation();
   const operation = servedOperation(template, method, inputs, allowed);
-  return securedOperation(operation, scopeOf(template.route, method), inputs.anonymous);
+  // What describes the API is readable without a token whatever AUTH_ANONYMOUS says.
+  const anonymous = DESCRIBES_THE_API[template.route.kind] ? "read" : inputs.anonymous;
+  return securedOperation(operation, scopeOf(template.route, method), anonymous);
 }
 
 function pathItem(template: PathTemplate, operations: [string, Operation][], prefix = "") {

@@ -73,6 +73,9 @@ describe("authentication at the REST edge", () => {
       .set("origin", "https://shop.example")
       .set("access-control-request-method", "GET");
     expect(preflight.status).not.toBe(401);
+    // What describes the API is for everyone: a client learns from it how to get a token.
+    for (const path of ["/v1", "/v1/openapi.json", "/v1/products/definition", "/v1/problems/not_found"])
+      expect((await request(closed).get(path)).status, path).toBe(200);
   });
 });
 

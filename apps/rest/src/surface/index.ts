@@ -1,3 +1,4 @@
+export { DESCRIBES_THE_API } from "./descriptions.ts";
 export { type ServedMethod, servedMethods } from "./methods.ts";
 export type { OperationShape } from "./operation-shape.ts";
 export { allowedMethods, EVERYTHING, type Permission, permittedMethods } from "./permitted.ts";
