@@ -45,6 +45,15 @@ async function post(query: string, authorization?: string) {
 }
 
 describe("authentication at the GraphQL edge", () => {
+  it("answers a caller with a token privately, and says answers vary by Authorization", async () => {
+    const mine = await post("{ orders(first: 1) { nodes { id } } }", await bearer(customer()));
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("cache-control")).toMatch(/private|no-store/);
+    expect(mine.headers.get("vary")).toMatch(/\bAuthorization\b/i);
+    const anonymous = await post("{ product(id: 73924) { name } }");
+    expect(anonymous.headers.get("vary")).toMatch(/\bAuthorization\b/i);
+  });
+
   it("refuses each bad token with 401, WWW-Authenticate and UNAUTHENTICATED before running anything", async () => {
     for (const [name, header] of await badTokens()) {
       const { status, headers, body } = await post("{ product(id: 73924) { name } }", header);

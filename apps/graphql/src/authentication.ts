@@ -11,7 +11,8 @@ const REFUSALS: ReadonlySet<ErrorCode> = new Set(["UNAUTHENTICATED", "FORBIDDEN"
  * Names the caller of every GraphQL request from its `Authorization: Bearer` header, for the
  * context. Missing credentials where they are needed, or a bad token (expired, wrong audience or
  * signature, `alg: none`, malformed), are answered here: 401 with `WWW-Authenticate` and an
- * `UNAUTHENTICATED` error, before any operation runs.
+ * `UNAUTHENTICATED` error, before any operation runs. Answers to a caller with a token are
+ * `Cache-Control: private, no-store`, and every answer varies by `Authorization`.
  *
  * @example
  * app.use("/graphql", express.json(), authenticateRequests(authenticator), expressMiddleware(server, { context }));
@@ -19,8 +20,13 @@ const REFUSALS: ReadonlySet<ErrorCode> = new Set(["UNAUTHENTICATED", "FORBIDDEN"
 export function authenticateRequests(authenticator: Authenticator): RequestHandler {
   return async (req, res, next) => {
     try {
-      res.locals.caller = await authenticator.authenticate(req.get("authorization"));
-      labelCaller(res.locals.caller);
+      const caller = await authenticator.authenticate(req.get("authorization"));
+      res.locals.caller = caller;
+      labelCaller(caller);
+      // What a caller with a token sees is theirs: no shared cache may keep it, and none may
+      // answer one caller from another's copy.
+      res.vary("Authorization");
+      if (caller.kind !== "anonymous") res.setHeader("Cache-Control", "private, no-store");
       next();
     } catch (error) {
       if (!(error instanceof ApiError) || !REFUSALS.has(error.code)) return next(error);
