@@ -7,12 +7,12 @@ import { createSchema } from "@tusk/schema";
 import { createUriBuilder } from "@tusk/uri";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
+import { matchTemplate } from "../../test/openapi-match.ts";
 import { createRestApp } from "../app.ts";
 import type { GraphqlExecutor } from "../executor/index.ts";
 import { readResourceFacts } from "../operations/schema-facts.ts";
 import { scopeOf } from "../surface/index.ts";
 import { buildOpenApiDocument, pathTemplates, templateMethods } from "./index.ts";
-import { matchTemplate } from "./match.ts";
 
 const BASE = "http://rest.test";
 const uris = createUriBuilder({ registry, baseUrl: BASE });

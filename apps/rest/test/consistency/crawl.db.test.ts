@@ -4,8 +4,8 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, bearer } from "../../../../test-support/callers.ts";
 import { buildOpenApiDocument, pathTemplates } from "../../src/openapi/index.ts";
-import { matchTemplate } from "../../src/openapi/match.ts";
 import { BASE, createTestApp, type TestApp } from "../harness.ts";
+import { matchTemplate } from "../openapi-match.ts";
 import { responseValidator } from "./response-schemas.ts";
 import { pathOf } from "./rest.ts";
 

@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
-import { matchTemplate } from "../../src/openapi/match.ts";
+import { matchTemplate } from "../openapi-match.ts";
 
 type Document = { paths: Record<string, unknown> };
 type Operation = { responses: Record<string, { $ref?: string }> };

@@ -1,4 +1,6 @@
 /**
+ * Test support: which path of the OpenAPI document a request the tests sent belongs to.
+ *
  * The OpenAPI path template a concrete path matches. As OpenAPI says,
  * templates with more literal segments win (`/v1/products/definition` over
  * `/v1/products/{product_id}`); a tie between equally literal templates is no
