@@ -22,6 +22,16 @@ export interface Setting<T> {
   readonly description: string;
 }
 
+/** A whole number from 0 to `max`, with its default: ports, durations and counts differ only in these. */
+function wholeNumberSetting(
+  max: number,
+  accepts: string,
+  fallback: number,
+  description: string,
+): Setting<number> {
+  return { schema: wholeNumber(0, max).default(fallback), accepts, fallback: String(fallback), description };
+}
+
 /**
  * A TCP port; 0 lets the system pick a free one.
  *
@@ -29,12 +39,7 @@ export interface Setting<T> {
  * port(4000, "Port of the REST API.");
  */
 export function port(fallback: number, description: string): Setting<number> {
-  return {
-    schema: wholeNumber(0, 65535).default(fallback),
-    accepts: "an integer from 0 to 65535 (0 picks a free port)",
-    fallback: String(fallback),
-    description,
-  };
+  return wholeNumberSetting(65535, "an integer from 0 to 65535 (0 picks a free port)", fallback, description);
 }
 
 /**
@@ -44,12 +49,12 @@ export function port(fallback: number, description: string): Setting<number> {
  * milliseconds(10_000, "How long a shutdown waits for in-flight requests.");
  */
 export function milliseconds(fallback: number, description: string): Setting<number> {
-  return {
-    schema: wholeNumber(0, 2_147_483_647).default(fallback),
-    accepts: "a whole number of milliseconds, 0 or more",
-    fallback: String(fallback),
+  return wholeNumberSetting(
+    2_147_483_647,
+    "a whole number of milliseconds, 0 or more",
+    fallback,
     description,
-  };
+  );
 }
 
 /**
@@ -128,12 +133,7 @@ export function oneOf<const T extends string>(
  * count(1200, "Requests per client per window; 0 turns rate limiting off.");
  */
 export function count(fallback: number, description: string): Setting<number> {
-  return {
-    schema: wholeNumber(0, 2_147_483_647).default(fallback),
-    accepts: "a whole number, 0 or more",
-    fallback: String(fallback),
-    description,
-  };
+  return wholeNumberSetting(2_147_483_647, "a whole number, 0 or more", fallback, description);
 }
 
 /** A browser origin as `Origin` sends it: scheme, host and port, nothing else. */
