@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import { type Authenticator, createAuthenticator } from "@tusk/auth";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
-import { type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
+import { compressResponses, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
   createContext,
@@ -123,6 +123,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   // Behind a trusted proxy the client's address comes from X-Forwarded-For (read per request).
   if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
   app.use(securityHeaders());
+  app.use(compressResponses());
   app.use(corsFor(options.edge?.corsOrigins));
   app.use("/graphql", labelRoute("/graphql"));
   addProbes(app, options.ready ?? readinessCheck(options.db));

@@ -1,6 +1,13 @@
 import { type AnonymousAccess, type Authenticator, createAuthenticator } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
-import { corsPolicy, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
+import {
+  compressResponses,
+  corsPolicy,
+  type EdgeOptions,
+  loadShedding,
+  rateLimiter,
+  securityHeaders,
+} from "@tusk/edge";
 import { ApiError } from "@tusk/errors";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
@@ -110,6 +117,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
   if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
   observeRequests(app, { logger, db: options.db });
   app.use(securityHeaders());
+  app.use(compressResponses());
   app.use(refuseLongUrls());
   app.use(requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, uris));
   app.get("/healthz", probes.healthz);

@@ -16,7 +16,31 @@ describe("HTTP semantics", () => {
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     // This app's requests act as admin: private (anonymous reads: routes/permissions.db.test.ts).
     expect(res.headers["cache-control"]).toBe("private, max-age=0, must-revalidate");
-    expect(res.headers.vary).toBe("Accept, Authorization");
+    expect(res.headers.vary).toBe("Accept, Authorization, Accept-Encoding");
+  });
+
+  it("a compressed list decodes to the identity body, under a tag naming its coding that If-None-Match takes", async () => {
+    const path = "/v1/products?limit=20&zoom=categories";
+    const identity = await request(t.app).get(path).set("Accept-Encoding", "identity");
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    for (const coding of ["gzip", "br"]) {
+      // supertest decodes both codings itself.
+      const coded = await request(t.app).get(path).set("Accept-Encoding", coding);
+      expect(coded.headers["content-encoding"], coding).toBe(coding);
+      expect(coded.text, coding).toBe(identity.text);
+      expect(coded.headers.etag, coding).toBe(`${String(identity.headers.etag).slice(0, -1)}-${coding}"`);
+      const again = await request(t.app)
+        .get(path)
+        .set("Accept-Encoding", coding)
+        .set("If-None-Match", String(coded.headers.etag));
+      expect(again.status, coding).toBe(304);
+      expect(again.headers.etag, coding).toBe(coded.headers.etag);
+    }
+    const changed = await request(t.app)
+      .get(path)
+      .set("Accept-Encoding", "gzip")
+      .set("If-None-Match", `"other-gzip"`);
+    expect(changed.status).toBe(200);
   });
 
   it("#132 #133 If-None-Match answers 304 with the same validators and no body; weak tags match", async () => {
@@ -129,7 +153,7 @@ describe("HTTP semantics", () => {
 
   it("#69 negotiated responses carry Vary: Accept", async () => {
     const res = await request(t.app).get("/v1/products");
-    expect(res.headers.vary).toBe("Accept, Authorization");
+    expect(res.headers.vary).toBe("Accept, Authorization, Accept-Encoding");
   });
 
   it("#70 #88 an unsupported request Content-Type is 415", async () => {

@@ -2,7 +2,7 @@ import { formatLinkHeader, type LinkValue } from "@tusk/uri";
 import type { Request, Response } from "express";
 import { credentialsOf } from "./authentication.ts";
 import { REPRESENTATION_VARY, representationCache } from "./cache.ts";
-import { noneMatch, strongEtag } from "./etag.ts";
+import { matchedTag, strongEtag } from "./etag.ts";
 
 /**
  * The `Link` header stays under 8 kB: page links repeat the request's query string, and many
@@ -29,7 +29,7 @@ export interface Representation {
 }
 
 /**
- * Sends a JSON representation with a strong ETag (SHA-256 of the body bytes),
+ * Sends a JSON representation with a strong ETag (a hash of the body bytes),
  * `Vary: Accept, Authorization` and explicit `Cache-Control` (by default public
  * and short for anonymous reads, private otherwise); a matching `If-None-Match`
  * on a GET or HEAD gets 304 with the same validators and no body.
@@ -47,11 +47,13 @@ export function sendRepresentation(req: Request, res: Response, representation: 
   if (links !== "") res.setHeader("Link", links);
   for (const [name, value] of Object.entries(representation.headers ?? {})) res.setHeader(name, value);
   const status = representation.status ?? 200;
-  if (
-    status === 200 &&
-    (req.method === "GET" || req.method === "HEAD") &&
-    !noneMatch(req.get("if-none-match"), etag)
-  ) {
+  const matched =
+    status === 200 && (req.method === "GET" || req.method === "HEAD")
+      ? matchedTag(req.get("if-none-match"), etag)
+      : undefined;
+  if (matched !== undefined) {
+    // The client's own tag: a compressed body's tag names its coding, which a 304 never gets.
+    res.setHeader("ETag", matched);
     res.status(304).end();
     return;
   }

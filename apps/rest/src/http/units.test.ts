@@ -2,7 +2,7 @@ import { ANONYMOUS, userCaller } from "@tusk/auth";
 import { ApiError } from "@tusk/errors";
 import { describe, expect, it } from "vitest";
 import { PRIVATE_CACHE, PUBLIC_CACHE, representationCache } from "./cache.ts";
-import { ifMatch, noneMatch, strongEtag } from "./etag.ts";
+import { ifMatch, matchedTag, noneMatch, strongEtag } from "./etag.ts";
 import { toProblem } from "./problem.ts";
 
 const types = { problem: (code: string) => `https://api.test/v1/problems/${code.toLowerCase()}` };
@@ -11,9 +11,28 @@ describe("entity tags", () => {
   const tag = strongEtag("{}");
 
   it("is a quoted, strong, content-derived tag", () => {
-    expect(tag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(tag).toMatch(/^"[0-9a-f]{16}"$/);
     expect(strongEtag("{}")).toBe(tag);
     expect(strongEtag("[]")).not.toBe(tag);
+    expect(strongEtag(Buffer.from("{}"))).toBe(tag);
+    expect(strongEtag("é")).toBe(strongEtag(Buffer.from("é")));
+  });
+
+  it("a compressed body's tag names the same representation in both conditions", () => {
+    const gzip = `${tag.slice(0, -1)}-gzip"`;
+    expect(noneMatch(gzip, tag)).toBe(false);
+    expect(noneMatch(`W/${gzip}`, tag)).toBe(false);
+    expect(ifMatch(gzip, tag)).toBe(true);
+    expect(ifMatch(`W/${gzip}`, tag)).toBe(false);
+    expect(noneMatch('"other-gzip"', tag)).toBe(true);
+  });
+
+  it("a 304 carries the tag the client holds, strong", () => {
+    const br = `${tag.slice(0, -1)}-br"`;
+    expect(matchedTag(`"a", ${br}`, tag)).toBe(br);
+    expect(matchedTag(`W/${tag}`, tag)).toBe(tag);
+    expect(matchedTag("*", tag)).toBe(tag);
+    expect(matchedTag('"a"', tag)).toBeUndefined();
   });
 
   it("#133 If-None-Match compares weakly and * matches any", () => {

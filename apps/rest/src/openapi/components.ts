@@ -131,7 +131,9 @@ const header = (description: string, schema: JsonSchema = { type: "string" }) =>
 
 /** Response headers, referenced from every response that carries them. */
 export const HEADERS = {
-  ETag: header("Strong validator: the SHA-256 of the body bytes."),
+  ETag: header(
+    "Strong validator: a hash of the body bytes; the tag of a compressed body ends in its coding (`-gzip`, `-br`).",
+  ),
   Link: header(
     'RFC 8288 links: rel="service" (the definition), rel="service-desc" (this document), rel="canonical" on relational URIs, first/prev/next on lists.',
   ),
