@@ -1,0 +1,65 @@
+import {
+  type CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+} from "kysely";
+import { type ListArgs, listSql, objectSql } from "./select.ts";
+import { Aliases, all } from "./sources.ts";
+import { tableOf } from "./tables.ts";
+import { whereSql } from "./where.ts";
+
+type Args = Readonly<Record<string, unknown>>;
+
+// Kysely only compiles here (quoting identifiers, numbering parameters); Prisma's client runs
+// the statement, so reads share its connections and transactions on both databases.
+const compiler = new Kysely<unknown>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * One statement answering a Prisma `findMany` (and, given `countWhere`, the `count` beside it)
+ * whose only row's `data` is the JSON text `{"rows": [...], "count": n}`.
+ *
+ * @example
+ * compileFindMany("Product", { where: {}, orderBy: [{ id: "asc" }], take: 11, select: { id: true } }).sql;
+ */
+export function compileFindMany(model: string, args: ListArgs, countWhere?: Args): CompiledQuery {
+  const table = tableOf(model);
+  const aliases = new Aliases();
+  const alias = aliases.next();
+  const from = sql`${sql.table(table.name)} AS ${sql.id(alias)}`;
+  const rows = listSql(table, alias, from, sql`true`, args, aliases);
+  let total = sql`NULL`;
+  if (countWhere) {
+    const counted = aliases.next();
+    total = sql`(SELECT count(*) FROM ${sql.table(table.name)} AS ${sql.id(counted)} WHERE ${whereSql(table, counted, countWhere, aliases)})`;
+  }
+  return sql`SELECT json_build_object('rows', ${rows}, 'count', ${total})::text AS "data"`.compile(compiler);
+}
+
+/**
+ * One statement answering a Prisma `findUnique`: no row, or one whose `data` is the row's JSON text.
+ *
+ * @example
+ * compileFindUnique("Product", { where: { id: 73924 }, select: { id: true, name: true } }).sql;
+ * // SELECT json_build_object('id', "t0"."id", 'name', "t0"."name")::text AS "data" FROM "products" AS "t0" WHERE ...
+ */
+export function compileFindUnique(model: string, args: { where: Args; select: Args }): CompiledQuery {
+  const table = tableOf(model);
+  const aliases = new Aliases();
+  const alias = aliases.next();
+  const object = objectSql(table, alias, args.select, aliases);
+  const where = all([whereSql(table, alias, args.where, aliases)]);
+  return sql`SELECT ${object}::text AS "data" FROM ${sql.table(table.name)} AS ${sql.id(alias)} WHERE ${where}`.compile(
+    compiler,
+  );
+}

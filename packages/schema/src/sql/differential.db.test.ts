@@ -1,0 +1,296 @@
+import type { Caller } from "@tusk/auth";
+import type { Database } from "@tusk/db";
+import { createTestDatabase, FIXTURE } from "@tusk/db/testing";
+import { type Resource, registry } from "@tusk/registry";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, customer } from "../../../../test-support/callers.ts";
+import { uniqueWithinReach, withinReach } from "../access.ts";
+import { columnLimits } from "../columns.ts";
+import { delegate } from "../delegate.ts";
+import { toPrismaWhere } from "../filters.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
+import { toPrismaOrderBy } from "../ordering.ts";
+import { encodeCursor, pageQuery } from "../pagination.ts";
+import { formatDecimal } from "../values.ts";
+import { findManyRows, findUniqueRow, type ListArgs } from "./index.ts";
+
+type Row = Record<string, unknown>;
+
+const resource = (path: string) => registry.byPath(path)!;
+const products = resource("products");
+const categories = resource("categories");
+const orders = resource("orders");
+const books = resource("books");
+const users = resource("users");
+const lineItems = resource("line_items");
+
+/** Prisma's values as the compiled reads print them: instants as ISO text, decimals at their column's scale. */
+function normalise(target: Resource, row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    const relation = target.relation(key);
+    const field = target.field(key);
+    if (relation && Array.isArray(value)) out[key] = value.map((r) => normalise(relation.target, r as Row));
+    else if (relation && value) out[key] = normalise(relation.target, value as Row);
+    else if (value instanceof Date) out[key] = value.toISOString();
+    else if (field?.type === "Decimal") out[key] = formatDecimal(value, columnLimits(target, field).scale);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** The planner's arguments for one page: filter, order, page and row rules, as `collectionArgs` makes them. */
+function page(
+  target: Resource,
+  args: {
+    where?: Row;
+    orderBy?: { field: string; direction?: "asc" | "desc" }[];
+    first?: number;
+    after?: string;
+    last?: number;
+    before?: string;
+  },
+  select: Row,
+  caller: Caller = ADMIN,
+): ListArgs {
+  const query = pageQuery(target, args, DEFAULT_LIMITS);
+  const where = withinReach(toPrismaWhere(target, args.where), caller, target, "read");
+  return {
+    where,
+    orderBy: toPrismaOrderBy(target, args.orderBy),
+    take: query.take,
+    ...(query.cursor ? { cursor: query.cursor, skip: query.skip } : {}),
+    select,
+  };
+}
+
+const PRODUCT = {
+  id: true,
+  name: true,
+  description: true,
+  price: true,
+  stock: true,
+  createdAt: true,
+  updatedAt: true,
+};
+const CATEGORY = { id: true, name: true, description: true };
+const BOOK = { isbn: true, title: true, publishedYear: true, price: true };
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+});
+afterAll(() => db?.close());
+
+async function sameList(target: Resource, args: ListArgs, countWhere?: Row) {
+  const model = delegate(db.prisma, target);
+  const expected = (await model.findMany(args as unknown as Row)).map((r) => normalise(target, r));
+  const compiled = await findManyRows(db.prisma, target.model, args, countWhere);
+  expect(compiled.rows).toEqual(expected);
+  if (countWhere) expect(compiled.count).toBe(await model.count({ where: countWhere }));
+  return compiled.rows;
+}
+
+describe("compiled reads return what Prisma returns", () => {
+  it.each<[string, Row]>([
+    ["no filter", {}],
+    ["equals and not", { name: { equals: "Widget Polish" } }],
+    ["not", { name: { not: "Widget Polish" } }],
+    ["in and notIn", { id: { in: [73924, 73925, 1, 2] }, stock: { notIn: [42] } }],
+    ["empty in", { id: { in: [] } }],
+    ["empty notIn", { id: { notIn: [] } }],
+    ["comparisons on a decimal", { price: { gte: "34.50", lt: "219.99" } }],
+    ["comparisons on an int", { stock: { gt: 10, lte: 300 } }],
+    ["instants", { createdAt: { gte: new Date("2026-01-15T09:30:00.000Z") } }],
+    ["contains", { name: { contains: "Widget" } }],
+    ["startsWith and endsWith", { name: { startsWith: "The", endsWith: "t" } }],
+    ["null description", { description: { equals: null } }],
+    ["not null description", { description: { not: null } }],
+    ["OR", { OR: [{ id: { equals: 73924 } }, { stock: { lt: 5 } }] }],
+    ["empty OR", { OR: [] }],
+    ["NOT", { NOT: [{ name: { contains: "a" } }, { stock: { gt: 100 } }] }],
+    [
+      "AND nested",
+      { AND: [{ OR: [{ stock: { lt: 50 } }, { price: { gt: "100" } }] }, { NOT: [{ id: { equals: 1 } }] }] },
+    ],
+  ])("products where %s", async (_name, where) => {
+    const args = page(products, { first: 30 }, PRODUCT);
+    await sameList(products, { ...args, where }, where);
+  });
+
+  it("reads %, _ and \\ in contains, startsWith and endsWith as themselves, where Prisma's LIKE reads wildcards", async () => {
+    const odd = await db.prisma.product.create({
+      data: { name: "50% off_kit \\ now", price: "1.00", description: null },
+    });
+    const args = page(products, { first: 50 }, { id: true });
+    for (const filter of [
+      { contains: "%" },
+      { contains: "_" },
+      { contains: "\\" },
+      { startsWith: "50%" },
+      { endsWith: "\\ now" },
+    ]) {
+      const { rows } = await findManyRows(db.prisma, "Product", { ...args, where: { name: filter } });
+      expect(rows, JSON.stringify(filter)).toEqual([{ id: odd.id }]);
+    }
+    await db.prisma.product.delete({ where: { id: odd.id } });
+  });
+
+  it("sorts, then pages forward and backward by cursor, on a nullable key too", async () => {
+    for (const orderBy of [
+      [{ field: "price", direction: "desc" as const }],
+      [{ field: "stock" }, { field: "name", direction: "desc" as const }],
+    ]) {
+      const first = await sameList(products, page(products, { orderBy, first: 7 }, PRODUCT));
+      const cursor = encodeCursor(products, first[5]!);
+      const next = await sameList(products, page(products, { orderBy, first: 7, after: cursor }, PRODUCT));
+      expect(next[0]).toEqual(first[6]);
+      await sameList(products, page(products, { orderBy, last: 3, before: cursor }, PRODUCT));
+      await sameList(products, page(products, { orderBy, last: 4 }, PRODUCT));
+    }
+    // Some books without a year, so cursors cross from values to nulls in both directions.
+    const cleared = await db.prisma.book.updateMany({
+      where: { publishedYear: { lt: 1975 } },
+      data: { publishedYear: null },
+    });
+    expect(cleared.count).toBeGreaterThan(2);
+    const byYear = [{ field: "publishedYear", direction: "desc" as const }];
+    const all = await sameList(books, page(books, { orderBy: byYear, first: 100 }, BOOK));
+    // Descending puts nulls first: the boundary is the first book with a year.
+    const edge = all.findIndex((b) => b.publishedYear !== null);
+    expect(edge).toBeGreaterThan(1);
+    for (const at of [0, 1, edge - 1, edge, edge + 1, Math.floor(all.length / 2), all.length - 2]) {
+      const row = all[at];
+      if (!row) continue;
+      const cursor = encodeCursor(books, row);
+      await sameList(books, page(books, { orderBy: byYear, first: 5, after: cursor }, BOOK));
+      await sameList(books, page(books, { orderBy: byYear, last: 5, before: cursor }, BOOK));
+      await sameList(
+        books,
+        page(books, { orderBy: [{ field: "publishedYear" }], first: 5, after: cursor }, BOOK),
+      );
+    }
+  });
+
+  it("pages from a cursor whose row no longer matches the filter, or no longer exists", async () => {
+    const where = { stock: { gt: 1000 } };
+    await sameList(
+      products,
+      page(products, { where, first: 5, after: encodeCursor(products, { id: FIXTURE.productId }) }, PRODUCT),
+    );
+    await sameList(
+      products,
+      page(products, { first: 5, after: encodeCursor(products, { id: 99_999_999 }) }, PRODUCT),
+    );
+  });
+
+  it("nests connections with their own filter, order, page and counts, many-to-many included", async () => {
+    const nested = page(
+      categories,
+      { where: { name: { contains: "e" } }, orderBy: [{ field: "name", direction: "desc" }], first: 3 },
+      CATEGORY,
+    );
+    const select = {
+      ...PRODUCT,
+      categories: nested,
+      lineItems: {
+        ...page(
+          lineItems,
+          { first: 2 },
+          {
+            id: true,
+            quantity: true,
+            unitPrice: true,
+            order: { select: { id: true, status: true, user: { select: { username: true, email: true } } } },
+          },
+        ),
+      },
+      _count: { select: { categories: { where: nested.where }, lineItems: { where: {} } } },
+    };
+    await sameList(products, page(products, { first: 25 }, select), {});
+    const books3 = page(
+      books,
+      { orderBy: [{ field: "publishedYear" }], last: 2 },
+      { ...BOOK, categories: page(categories, { first: 2 }, CATEGORY) },
+    );
+    await sameList(
+      categories,
+      page(
+        categories,
+        { first: 10 },
+        { ...CATEGORY, books: books3, products: page(products, { first: 3 }, PRODUCT) },
+      ),
+    );
+  });
+
+  it("follows to-one chains and looks one nested item up, depth four", async () => {
+    const item = {
+      id: true,
+      orderId: true,
+      quantity: true,
+      product: {
+        select: {
+          id: true,
+          name: true,
+          categories: page(
+            categories,
+            { first: 2 },
+            { id: true, products: page(products, { first: 2 }, { id: true, price: true }) },
+          ),
+        },
+      },
+    };
+    const select = {
+      id: true,
+      placedAt: true,
+      user: {
+        select: {
+          username: true,
+          displayName: true,
+          vehicles: page(resource("vehicles"), { first: 3 }, { vin: true, year: true }),
+        },
+      },
+      lineItems: { where: { AND: [{ id: FIXTURE.lineItemIds[0] }] }, take: 1, select: item },
+    };
+    await sameList(orders, page(orders, { first: 20 }, select));
+    const where = uniqueWithinReach({ id: FIXTURE.orderId }, ADMIN, orders, "read");
+    const expected = await delegate(db.prisma, orders).findUnique({ where, select });
+    expect(await findUniqueRow(db.prisma, "Order", { where, select })).toEqual(normalise(orders, expected!));
+  });
+
+  it("keeps a customer to their own rows through owner chains, at the root and in relations", async () => {
+    const jdoe = customer("jdoe");
+    const items = page(lineItems, { first: 10 }, { id: true, unitPrice: true }, jdoe);
+    const mine = await sameList(
+      orders,
+      page(orders, { first: 50 }, { id: true, username: true, lineItems: items }, jdoe),
+      withinReach({}, jdoe, orders, "read"),
+    );
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((o) => o.username === "jdoe")).toBe(true);
+    await sameList(
+      lineItems,
+      page(lineItems, { first: 50 }, { id: true, orderId: true }, jdoe),
+      withinReach({}, jdoe, lineItems, "read"),
+    );
+    const someoneElse = customer("nobody-here");
+    expect(await sameList(orders, page(orders, { first: 5 }, { id: true }, someoneElse))).toEqual([]);
+    const select = { username: true, email: true, orders: page(orders, { first: 5 }, { id: true }, jdoe) };
+    for (const caller of [jdoe, someoneElse]) {
+      const where = uniqueWithinReach({ username: "jdoe" }, caller, users, "read");
+      const expected = await delegate(db.prisma, users).findUnique({ where, select });
+      const row = await findUniqueRow(db.prisma, "User", { where, select });
+      expect(row).toEqual(expected && normalise(users, expected));
+    }
+  });
+
+  it("filters through relations with some, none, every and is", async () => {
+    for (const where of [
+      { categories: { some: { name: { equals: "Widgets" } } } },
+      { categories: { none: { id: { equals: FIXTURE.categoryId } } } },
+      { categories: { every: { name: { startsWith: "W" } } } },
+      { lineItems: { some: { order: { is: { username: "jdoe" } } } } },
+    ])
+      await sameList(products, { ...page(products, { first: 40 }, { id: true }), where }, where);
+  });
+});

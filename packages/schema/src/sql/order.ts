@@ -1,0 +1,82 @@
+import { sql } from "kysely";
+import { type Aliases, all, type Sql } from "./sources.ts";
+import type { Column, Table } from "./tables.ts";
+import { whereSql } from "./where.ts";
+
+/** One sort key: a column and its direction (PostgreSQL's default null placement, as Prisma leaves it). */
+export interface OrderKey {
+  readonly column: Column;
+  readonly desc: boolean;
+}
+
+/**
+ * The sort keys of a Prisma `orderBy` list (`[{ price: "desc" }, { id: "asc" }]`), reversed for
+ * a backward page (negative `take`), as Prisma reads the page from the cursor backwards.
+ *
+ * @example
+ * orderKeys(tableOf("Product"), [{ price: "desc" }, { id: "asc" }], false);
+ */
+export function orderKeys(
+  table: Table,
+  orderBy: readonly Readonly<Record<string, "asc" | "desc">>[] | undefined,
+  reverse: boolean,
+): OrderKey[] {
+  return (orderBy ?? []).flatMap((entry) =>
+    Object.entries(entry).map(([field, direction]) => ({
+      column: table.column(field),
+      desc: (direction === "desc") !== reverse,
+    })),
+  );
+}
+
+/** `ORDER BY` items for the keys on the row aliased `alias`. */
+export function orderSql(alias: string, keys: readonly OrderKey[]): Sql {
+  return sql.join(keys.map((k) => sql`${sql.id(alias, k.column.name)} ${k.desc ? sql`DESC` : sql`ASC`}`));
+}
+
+/**
+ * Rows strictly after the cursor's value in one key's order. Ascending puts nulls last and
+ * descending puts them first (PostgreSQL's defaults), so a null is after every value going up.
+ */
+function after(ref: Sql, key: OrderKey, value: Sql): Sql {
+  const beyond = key.desc ? sql`${ref} < ${value}` : sql`${ref} > ${value}`;
+  if (key.column.required) return beyond;
+  return key.desc
+    ? sql`(${beyond} OR (${value} IS NULL AND ${ref} IS NOT NULL))`
+    : sql`(${beyond} OR (${ref} IS NULL AND ${value} IS NOT NULL))`;
+}
+
+function same(ref: Sql, key: OrderKey, value: Sql): Sql {
+  return key.column.required ? sql`${ref} = ${value}` : sql`${ref} IS NOT DISTINCT FROM ${value}`;
+}
+
+/**
+ * Prisma's `cursor`: the rows from the cursor row on, in the page's order, as a keyset
+ * condition against the cursor row's own sort values (read by a subquery, so a cursor row that
+ * no longer exists yields no rows, as with Prisma). Prisma's `skip` then drops the cursor row.
+ *
+ * @example
+ * cursorSql(tableOf("Product"), "t0", keys, { id: 73924 }, aliases);
+ * // (("t0"."price" < (SELECT ...)) OR ("t0"."price" = (SELECT ...) AND "t0"."id" >= (SELECT ...)))
+ */
+export function cursorSql(
+  table: Table,
+  alias: string,
+  keys: readonly OrderKey[],
+  cursor: Readonly<Record<string, unknown>>,
+  aliases: Aliases,
+): Sql {
+  const at = (key: OrderKey) => {
+    const row = aliases.next();
+    return sql`(SELECT ${sql.id(row, key.column.name)} FROM ${sql.table(table.name)} AS ${sql.id(row)} WHERE ${whereSql(table, row, cursor, aliases)})`;
+  };
+  const values = keys.map(at);
+  const ref = (key: OrderKey) => sql.id(alias, key.column.name);
+  const branches = keys.map((key, i) => {
+    const earlier = keys.slice(0, i).map((k, j) => same(ref(k), k, values[j]!));
+    const last = i === keys.length - 1;
+    const here = after(ref(key), key, values[i]!);
+    return all([...earlier, last ? sql`(${here} OR ${same(ref(key), key, values[i]!)})` : here]);
+  });
+  return sql`(${sql.join(branches, sql` OR `)})`;
+}

@@ -1,0 +1,118 @@
+import { sql } from "kysely";
+import { cursorSql, orderKeys, orderSql } from "./order.ts";
+import { type Aliases, all, relationSource, type Sql } from "./sources.ts";
+import { type Column, type Table, tableOf } from "./tables.ts";
+import { whereSql } from "./where.ts";
+
+type Args = Readonly<Record<string, unknown>>;
+
+/**
+ * Prisma-shaped arguments of one list (root or relation): `where`, `orderBy`, `take` (negative
+ * for a backward page), `cursor` + `skip`, and the nested `select`.
+ */
+export interface ListArgs {
+  readonly where?: Args;
+  readonly orderBy?: readonly Readonly<Record<string, "asc" | "desc">>[];
+  readonly take?: number;
+  readonly skip?: number;
+  readonly cursor?: Args;
+  readonly select: Args;
+}
+
+/**
+ * A column as the rows Prisma returns carry it, in JSON: decimals and big integers as exact
+ * text (`"12.50"`, never a float), instants as ISO 8601 UTC with milliseconds, like
+ * `Date.toISOString()`.
+ */
+function value(alias: string, column: Column): Sql {
+  const ref = sql.id(alias, column.name);
+  switch (column.type) {
+    case "Decimal":
+    case "BigInt":
+      return sql`${ref}::text`;
+    case "DateTime":
+      return sql`to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    default:
+      return ref;
+  }
+}
+
+function count(table: Table, alias: string, relation: string, args: unknown, aliases: Aliases): Sql {
+  const path = table.relation(relation);
+  const inner = aliases.next();
+  const { from, link } = relationSource(path, inner, alias);
+  const where = args === true ? undefined : (args as { where?: Args }).where;
+  const condition = whereSql(tableOf(path.target), inner, where, aliases);
+  return sql`(SELECT count(*) FROM ${from} WHERE ${link} AND ${condition})`;
+}
+
+/**
+ * `json_build_object(...)` of one row aliased `alias` with what a Prisma `select` asks for:
+ * scalars, to-one relations as objects, to-many relations as arrays (with their own
+ * where/orderBy/take/cursor), and `_count` of relations.
+ *
+ * @example
+ * objectSql(tableOf("Product"), "t0", { id: true, categories: { select: { name: true }, take: 3 } }, aliases);
+ */
+export function objectSql(table: Table, alias: string, select: Args, aliases: Aliases): Sql {
+  const members: Sql[] = [];
+  for (const [key, wanted] of Object.entries(select)) {
+    if (wanted === undefined || wanted === false) continue;
+    let member: Sql;
+    if (key === "_count") {
+      const counts = (wanted as { select: Args }).select;
+      member = sql`json_build_object(${sql.join(
+        Object.entries(counts).map(
+          ([name, args]) => sql`${sql.lit(name)}, ${count(table, alias, name, args, aliases)}`,
+        ),
+      )})`;
+    } else if (!table.hasRelation(key)) {
+      member = value(alias, table.column(key));
+    } else {
+      const path = table.relation(key);
+      const inner = aliases.next();
+      const { from, link } = relationSource(path, inner, alias);
+      const args = wanted as ListArgs;
+      member = path.list
+        ? listSql(tableOf(path.target), inner, from, link, args, aliases)
+        : sql`(SELECT ${objectSql(tableOf(path.target), inner, args.select, aliases)} FROM ${from} WHERE ${link})`;
+    }
+    members.push(sql`${sql.lit(key)}, ${member}`);
+  }
+  return sql`json_build_object(${sql.join(members)})`;
+}
+
+/**
+ * One page of rows as a JSON array, in the requested order (a backward page is read backwards
+ * from its cursor, then put back in order), `[]` when empty. `link` ties the rows to a parent row.
+ *
+ * @example
+ * listSql(tableOf("Product"), "t0", sql`"products" AS "t0"`, sql`true`, { take: 11, orderBy: [{ id: "asc" }], select: { id: true } }, aliases);
+ */
+export function listSql(
+  table: Table,
+  alias: string,
+  from: Sql,
+  link: Sql,
+  args: ListArgs,
+  aliases: Aliases,
+): Sql {
+  const take = args.take;
+  const backward = take !== undefined && take < 0;
+  const keys = orderKeys(table, args.orderBy, backward);
+  const conditions = [link, whereSql(table, alias, args.where, aliases)];
+  if (args.cursor) conditions.push(cursorSql(table, alias, keys, args.cursor, aliases));
+  const page = aliases.next();
+  const sortColumns = backward
+    ? sql`, ${sql.join(keys.map((k, i) => sql`${sql.id(alias, k.column.name)} AS ${sql.id(`k${i}`)}`))}`
+    : sql``;
+  const order = keys.length > 0 ? sql` ORDER BY ${orderSql(alias, keys)}` : sql``;
+  const limit = take !== undefined ? sql` LIMIT ${Math.abs(take)}` : sql``;
+  const offset = args.skip ? sql` OFFSET ${args.skip}` : sql``;
+  const rows = sql`SELECT ${objectSql(table, alias, args.select, aliases)} AS "j"${sortColumns} FROM ${from} WHERE ${all(conditions)}${order}${limit}${offset}`;
+  // A backward page is re-sorted into the requested order; a forward one keeps its subquery's order.
+  const inOrder = backward
+    ? sql` ORDER BY ${sql.join(keys.map((k, i) => sql`${sql.id(page, `k${i}`)} ${k.desc ? sql`ASC` : sql`DESC`}`))}`
+    : sql``;
+  return sql`(SELECT coalesce(json_agg(${sql.id(page, "j")}${inOrder}), '[]'::json) FROM (${rows}) AS ${sql.id(page)})`;
+}

@@ -1,0 +1,46 @@
+import { type RawBuilder, sql } from "kysely";
+import { type RelationPath, tableOf } from "./tables.ts";
+
+/** A fragment of SQL with its values bound as parameters. */
+export type Sql = RawBuilder<unknown>;
+
+/** Hands out table aliases unique within one statement (`t0`, `t1`, ...). */
+export class Aliases {
+  #next = 0;
+  next(): string {
+    return `t${this.#next++}`;
+  }
+}
+
+/**
+ * Where a relation's target rows come from and how they link to the parent row: the target
+ * table under `alias` (joined to Prisma's implicit many-to-many table when there is one) and
+ * the condition tying it to the parent aliased `parent`.
+ *
+ * @example
+ * relationSource(tableOf("Order").relation("lineItems"), "t1", "t0");
+ * // from: "line_items" AS "t1", link: "t1"."order_id" = "t0"."id"
+ */
+export function relationSource(path: RelationPath, alias: string, parent: string): { from: Sql; link: Sql } {
+  const target = sql`${sql.table(tableOf(path.target).name)} AS ${sql.id(alias)}`;
+  if (!path.through) {
+    const link = sql.join(
+      path.pairs.map(([mine, theirs]) => sql`${sql.id(alias, mine)} = ${sql.id(parent, theirs)}`),
+      sql` AND `,
+    );
+    return { from: target, link };
+  }
+  const join = `${alias}j`;
+  const [joinColumn, targetColumn] = path.through.target;
+  const from = sql`${target} JOIN ${sql.table(path.through.table)} AS ${sql.id(join)} ON ${sql.id(join, joinColumn)} = ${sql.id(alias, targetColumn)}`;
+  const link = sql.join(
+    path.pairs.map(([mine, theirs]) => sql`${sql.id(join, mine)} = ${sql.id(parent, theirs)}`),
+    sql` AND `,
+  );
+  return { from, link };
+}
+
+/** Conditions joined by AND; `true` when there are none. */
+export function all(conditions: readonly Sql[]): Sql {
+  return conditions.length === 0 ? sql`true` : sql`(${sql.join(conditions, sql` AND `)})`;
+}
