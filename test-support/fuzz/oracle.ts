@@ -3,6 +3,7 @@
  * nothing of the implementation in any error, no request slower than the bound.
  */
 import { request as httpRequest } from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { FuzzRequest } from "./rest-requests.ts";
 
 /** An answer as the oracle sees it. */
@@ -20,6 +21,15 @@ export interface FuzzResponse {
 const LEAKS =
   /\bat [\w.<>]+ \(|\.(ts|js|mjs):\d+|node_modules|\/work\/|\/home\/|prisma|\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|\bFROM "|pg_|PGlite|Maximum call stack|TypeError|ReferenceError|Cannot read properties|undefined is not/i;
 
+/** The body as sent before its content coding, which a client undoes. */
+function decode(body: Buffer, coding: string | undefined): Buffer {
+  if (!body.length) return body;
+  if (coding === "gzip") return gunzipSync(body);
+  if (coding === "br") return brotliDecompressSync(body);
+  if (coding === "deflate") return inflateSync(body);
+  return body;
+}
+
 /** Sends one request over HTTP and times it; the connection is not reused. */
 export function send(origin: string, req: FuzzRequest, timeoutMs: number): Promise<FuzzResponse> {
   const started = performance.now();
@@ -34,7 +44,7 @@ export function send(origin: string, req: FuzzRequest, timeoutMs: number): Promi
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
+            body: decode(Buffer.concat(chunks), res.headers["content-encoding"]).toString("utf8"),
             ms: performance.now() - started,
           }),
         );
