@@ -17,3 +17,4 @@ export {
   type InProcessRestApp,
   type InProcessRestAppOptions,
 } from "./in-process-app.ts";
+export { buildOpenApiDocument, type OpenApiDocument, type OpenApiOptions } from "./openapi/index.ts";
