@@ -64,6 +64,9 @@ export interface RestAppOptions {
   readonly authenticator?: Authenticator;
 }
 
+/** The name of the REST API's rate-limit policy in `RateLimit-Policy` and `RateLimit`. */
+const RATE_LIMIT_POLICY = "rest";
+
 /** Without settings: every token refused, anonymous callers read what is public. */
 const PUBLIC_ONLY = createAuthenticator({ verifier: undefined, anonymous: "read" });
 
@@ -138,11 +141,13 @@ export function createRestApp(options: RestAppOptions): express.Express {
   const rateLimit = options.edge?.rateLimit;
   if (rateLimit)
     app.use(
-      rateLimiter(rateLimit, "rest", (_req, _res, next) =>
+      rateLimiter(rateLimit, RATE_LIMIT_POLICY, (_req, _res, next) =>
         next(
           new ApiError(
             "TOO_MANY_REQUESTS",
             "Too many requests from this address: retry after the time Retry-After gives.",
+            // The RateLimit fields draft's member naming the policy the request exceeded.
+            { extensions: { "violated-policies": [RATE_LIMIT_POLICY] } },
           ),
         ),
       ),

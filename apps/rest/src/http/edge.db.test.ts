@@ -76,6 +76,33 @@ describe("the edge: security headers, CORS_ORIGINS, rate limits", () => {
     expect((await request(app).get("/healthz")).status).toBe(200);
   });
 
+  it("#149 #150 #151 #153 every answer under a limit states the policy and what remains, in headers", async () => {
+    const app = appWith({ rateLimit: { limit: 5, windowMs: 60_000 } });
+    const first = await request(app).get("/v1/products/73924");
+    // The partition key is a hash of the client's address (pk is a byte sequence), never the address.
+    expect(first.headers["ratelimit-policy"]).toMatch(/^"rest"; q=5; w=60; pk=:[A-Za-z0-9+/=]+:$/);
+    expect(first.headers["ratelimit-policy"]).not.toContain("127.0.0.1");
+    expect(first.headers.ratelimit).toMatch(/^"rest"; r=4; t=\d+$/);
+    const error = await request(app).get("/v1/products/999999999");
+    expect(error.status).toBe(404);
+    expect(error.headers.ratelimit).toMatch(/^"rest"; r=3; t=\d+$/);
+    // Sent as header fields: Node sends no trailers unless a response asks for them.
+    expect(first.headers.trailer).toBeUndefined();
+  });
+
+  it("#139 #147 #148 #151 over the limit: 429 problem+json naming the violated policy, not stored, Retry-After not before t", async () => {
+    const app = appWith({ rateLimit: { limit: 1, windowMs: 60_000 } });
+    await request(app).get("/v1/products/73924");
+    const over = await request(app).get("/v1/products/73924");
+    expect(over.status).toBe(429);
+    expect(over.headers["content-type"]).toBe("application/problem+json");
+    expect(over.body).toMatchObject({ status: 429, "violated-policies": ["rest"] });
+    expect(over.body.type).toMatch(/\/v1\/problems\/too_many_requests$/);
+    expect(over.headers["cache-control"]).toBe("no-store");
+    const t = Number(/t=(\d+)/.exec(String(over.headers.ratelimit))![1]);
+    expect(Number(over.headers["retry-after"])).toBeGreaterThanOrEqual(t);
+  });
+
   it("sheds load: 503 problem+json with Retry-After while overloaded; health checks still answer", async () => {
     let lag = 900;
     const app = appWith({
