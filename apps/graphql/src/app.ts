@@ -27,11 +27,12 @@ import { graphiql } from "./graphiql/index.ts";
 import { addProbes } from "./health.ts";
 import { operationTelemetryPlugin } from "./operation-telemetry.ts";
 import { overLimit, overloaded } from "./over-limit.ts";
+import { queriesOnReplicas } from "./read-replicas.ts";
 import { serviceUnavailablePlugin } from "./unavailable.ts";
 
 /** How to build the GraphQL app. */
 export interface GraphqlAppOptions {
-  /** The database (or just its Prisma client). */
+  /** The database (or just its Prisma client); queries read from its replicas when it has them. */
   readonly db: Database | { readonly prisma: PrismaClient };
   /** Public base URL of the REST API, for `uri` fields (`http://localhost:4000`). */
   readonly baseUrl: string;
@@ -111,6 +112,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
       serviceUnavailablePlugin(),
       operationTelemetryPlugin(metrics),
       accessRefusedPlugin(),
+      queriesOnReplicas(options.db),
     ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.

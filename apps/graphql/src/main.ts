@@ -21,7 +21,12 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 const reportFault = databaseFaultLog((line) => logger.warn(line));
 const edge = openEdge(config, (line) => logger.warn(line));
 const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
-const db = await openDatabase({ url: config.DATABASE_URL, onConnectionLost: reportFault, log: QUERY_EVENTS });
+const db = await openDatabase({
+  url: config.DATABASE_URL,
+  readUrls: config.DATABASE_READ_URLS,
+  onConnectionLost: reportFault,
+  log: QUERY_EVENTS,
+});
 logQueries(db.prisma, logger);
 await migrate(db);
 const { app, stop } = await createGraphqlApp({

@@ -26,6 +26,8 @@ export interface LaunchOptions {
   readonly publicBaseUrl?: string | undefined;
   /** The database; unset is the embedded PGlite database in `.data/pglite`. */
   readonly databaseUrl?: string | undefined;
+  /** PostgreSQL read replicas queries are spread over (`DATABASE_READ_URLS`); default none. */
+  readonly databaseReadUrls?: readonly string[] | undefined;
   readonly registry?: Registry;
   /** Called with every unexpected error before it is masked as a 500; default: logged with its stack. */
   readonly onUnexpectedError?: (error: unknown) => void;
@@ -107,6 +109,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     });
     servers.push(graphql);
     const opened = await openMigratedDatabase(options.databaseUrl, {
+      readUrls: options.databaseReadUrls,
       onConnectionLost: onDatabaseUnavailable,
       log: QUERY_EVENTS,
     });

@@ -30,6 +30,7 @@ const tusk = await launch({
   host: config.HOST,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   databaseUrl: config.DATABASE_URL,
+  databaseReadUrls: config.DATABASE_READ_URLS,
   introspection: config.GRAPHQL_INTROSPECTION,
   logger,
   edge: edge.options,

@@ -3,7 +3,7 @@ import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createContext, createSchema, type QueryLimits, queryLimitRules, resolveLimits } from "@tusk/schema";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
 import type express from "express";
-import { type GraphQLSchema, specifiedRules, type ValidationRule } from "graphql";
+import { type GraphQLSchema, OperationTypeNode, specifiedRules, type ValidationRule } from "graphql";
 import { createRestApp, type RestAppOptions } from "./app.ts";
 import { createInProcessExecutor, type GraphqlExecutor } from "./executor/index.ts";
 import { OperationCatalog } from "./operations/index.ts";
@@ -11,7 +11,8 @@ import { OperationCatalog } from "./operations/index.ts";
 /** What the in-process REST app is built from. */
 export interface InProcessRestAppOptions {
   /** The database (or just its Prisma client). */
-  readonly db: { readonly prisma: PrismaClient };
+  /** The database: its primary for writes, and `reader()` (read replicas) for queries when it has one. */
+  readonly db: { readonly prisma: PrismaClient; reader?(): PrismaClient };
   /** Public base URL links are built on, e.g. `http://localhost:4000`. */
   readonly baseUrl: string;
   /** The resources to serve (default: the project's registry). */
@@ -85,11 +86,17 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
   const limits = resolveLimits(options.limits);
   const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
   const { schema, rules, catalog } = prepare(registry, limits);
-  const { prisma } = options.db;
+  const { db } = options;
   const executor = createInProcessExecutor({
     schema,
     rules,
-    createContext: (caller) => createContext({ prisma, uris, caller }),
+    // Queries may read from a replica; a mutation, and what it answers, use the primary.
+    createContext: (caller, kind) =>
+      createContext({
+        prisma: kind === OperationTypeNode.QUERY ? (db.reader?.() ?? db.prisma) : db.prisma,
+        uris,
+        caller,
+      }),
     ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
   });
   const { onUnexpectedError, authenticator, anonymous } = options;

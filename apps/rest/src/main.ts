@@ -44,6 +44,7 @@ if (config.GRAPHQL_URL) {
 } else {
   const db = await openDatabase({
     url: config.DATABASE_URL,
+    readUrls: config.DATABASE_READ_URLS,
     onConnectionLost: reportFault,
     log: QUERY_EVENTS,
   });

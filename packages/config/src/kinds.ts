@@ -164,6 +164,25 @@ export function origins(fallback: string, description: string): Setting<readonly
 }
 
 /**
+ * PostgreSQL URLs separated by commas, or unset.
+ *
+ * @example
+ * postgresUrls("unset: reads go to DATABASE_URL", "Read replicas.");
+ */
+export function postgresUrls(fallback: string, description: string): Setting<readonly string[] | undefined> {
+  return {
+    schema: z
+      .string()
+      .transform((value) => value.split(",").map((url) => url.trim()))
+      .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ })).min(1))
+      .optional(),
+    accepts: "`postgresql://` URLs separated by commas",
+    fallback,
+    description,
+  };
+}
+
+/**
  * A `redis://` or `rediss://` URL, or unset.
  *
  * @example

@@ -7,6 +7,7 @@ import {
   oneOf,
   origins,
   port,
+  postgresUrls,
   redisUrl,
   type Setting,
   text,
@@ -33,6 +34,10 @@ export const SETTINGS = {
     "PGlite in `.data/pglite`",
     "The database (see packages/db).",
     "`pglite://memory`, a directory for PGlite, or a `postgresql://` URL",
+  ),
+  DATABASE_READ_URLS: postgresUrls(
+    "unset: reads go to DATABASE_URL",
+    "PostgreSQL read replicas: queries are spread over them; mutations, and what a mutation answers, use DATABASE_URL (see docs/operations.md).",
   ),
   GRAPHQL_URL: httpUrl(
     "unset: in-process",

@@ -19,7 +19,13 @@ import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-execut
  * await db.close();
  */
 export interface Database {
+  /** The primary: every write, and every read when there are no replicas. */
   readonly prisma: PrismaClient;
+  /**
+   * The client for a read-only operation: the next read replica in turn (`readUrls`), or the
+   * primary when there are none. Replicas lag the primary by their replication delay.
+   */
+  reader(): PrismaClient;
   readonly location: DatabaseLocation;
   /** Raw SQL outside Prisma: the migration runner and the seed's bulk inserts. */
   readonly sql: SqlExecutor;
@@ -66,6 +72,8 @@ export interface DatabaseOptions {
    * Default: ignored.
    */
   readonly onConnectionLost?: (reason: string) => void;
+  /** PostgreSQL read replicas (`DATABASE_READ_URLS`), each with a pool like the primary's. */
+  readonly readUrls?: readonly string[] | undefined;
 }
 
 /**
@@ -82,6 +90,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const location = resolveDatabaseLocation("url" in options ? options.url : process.env.DATABASE_URL);
   const log = options.log ? { log: options.log } : {};
   if (location.kind === "pglite") {
+    if (options.readUrls?.length)
+      throw new Error("Read replicas need a PostgreSQL DATABASE_URL, not PGlite.");
     if (location.dataDir !== "memory") mkdirSync(location.dataDir, { recursive: true });
     const pglite = location.dataDir === "memory" ? new PGlite() : new PGlite(location.dataDir);
     return databaseOverPGlite(pglite, location, options.log);
@@ -90,16 +100,27 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const onIdleError = (error: Error) => onConnectionLost(databaseUnavailableReason(error) ?? error.message);
   const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
   const size = options.poolSize ?? 10;
-  const pool = createPool({ url: location.url, size, timeouts, onIdleError });
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg(pool),
-    transactionOptions: transactionLimits(timeouts),
-    ...log,
+  const client = (url: string) => {
+    const pool = createPool({ url, size, timeouts, onIdleError });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg(pool),
+      transactionOptions: transactionLimits(timeouts),
+      ...log,
+    });
+    return { pool, prisma };
+  };
+  const { pool, prisma } = client(location.url);
+  const replicas = (options.readUrls ?? []).map((url) => {
+    const replica = resolveDatabaseLocation(url);
+    if (replica.kind !== "postgres") throw new Error(`A read replica must be PostgreSQL, not ${url}.`);
+    return client(replica.url);
   });
+  let turn = 0;
   // Migrations and bulk seeding may run long: no statement limit on this pool.
   const sql = postgresExecutor(createPool({ url: location.url, size: 2, timeouts: undefined, onIdleError }));
   return {
     prisma,
+    reader: () => (replicas.length ? replicas[turn++ % replicas.length]!.prisma : prisma),
     location,
     sql,
     poolUsage: () => ({
@@ -109,8 +130,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       waitingCount: pool.waitingCount,
     }),
     close: async () => {
-      await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([prisma, ...replicas.map((r) => r.prisma)].map((c) => c.$disconnect()));
+      await Promise.all([pool, ...replicas.map((r) => r.pool)].map((p) => p.end()));
       await sql.close();
     },
   };
@@ -132,6 +153,7 @@ export async function databaseOverPGlite(
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...(log ? { log } : {}) });
   return {
     prisma,
+    reader: () => prisma,
     location,
     sql: pgliteExecutor(pglite),
     close: async () => {

@@ -11,7 +11,12 @@ import type { FieldNode } from "graphql";
  * const resolve = (parent: unknown, args: unknown, context: TuskContext) => context.prisma.product.count();
  */
 export interface TuskContext {
-  readonly prisma: PrismaClient;
+  /**
+   * The client this operation's resolvers use: the primary, or for a query a read replica when
+   * the database has them (the GraphQL API learns which once the operation is resolved, so it
+   * sets this then).
+   */
+  prisma: PrismaClient;
   readonly uris: UriBuilder;
   /** Who is asking: every resolver reads and writes only what this caller may (docs/security.md). */
   readonly caller: Caller;

@@ -13,6 +13,8 @@ import {
   type GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  getOperationAST,
+  OperationTypeNode,
   specifiedRules,
   type ValidationRule,
   validate,
@@ -24,8 +26,11 @@ import type { GraphqlExecutor, PreparedOperation } from "./types.ts";
 
 export interface InProcessExecutorOptions<TContext> {
   readonly schema: GraphQLSchema;
-  /** Called once per operation run: a fresh context (Prisma client, URI builder, the caller, loaders). */
-  readonly createContext: (caller: Caller) => TContext;
+  /**
+   * Called once per operation run: a fresh context (Prisma client, URI builder, the caller,
+   * loaders). `kind` lets a query read from a replica while a mutation uses the primary.
+   */
+  readonly createContext: (caller: Caller, kind: OperationTypeNode) => TContext;
   /** Extra validation rules checked once per document; default: the schema's query limits. */
   readonly rules?: readonly ValidationRule[];
   /** The query limits; variables are checked against their input limits on every run. */
@@ -41,6 +46,12 @@ type Runner = (
   variables: Record<string, unknown>,
 ) => Promise<ExecutionResult> | ExecutionResult;
 
+/** A document made ready to run, and whether it reads or writes. */
+interface Prepared {
+  readonly run: Runner;
+  readonly kind: OperationTypeNode;
+}
+
 /**
  * Executes prepared operations in this process. Each document is validated
  * once, on first use, and turned into a runner that is kept: a graphql-jit
@@ -55,7 +66,7 @@ export function createInProcessExecutor<TContext>(
   options: InProcessExecutorOptions<TContext>,
 ): GraphqlExecutor {
   const { schema } = options;
-  const runners = new Map<string, Runner>();
+  const prepared = new Map<string, Prepared>();
   const limits = resolveLimits(options.limits);
   const rules = [...specifiedRules, ...(options.rules ?? queryLimitRules(schema, limits))];
   const report = options.onDatabaseUnavailable
@@ -68,7 +79,7 @@ export function createInProcessExecutor<TContext>(
       ? ({ ...result, errors: result.errors.map(formatError) } as unknown as ExecutionResult)
       : result;
 
-  function prepare(operation: PreparedOperation): Runner {
+  function runner(operation: PreparedOperation): Runner {
     const errors = validate(schema, operation.document, rules);
     if (errors.length > 0) return () => ({ errors });
     const { document } = operation;
@@ -80,21 +91,27 @@ export function createInProcessExecutor<TContext>(
     return (context, variables) => compiled.query(undefined, context, variables);
   }
 
+  function prepare(operation: PreparedOperation): Prepared {
+    // A document without one operation fails validation and runs no resolver.
+    const kind = getOperationAST(operation.document)?.operation ?? OperationTypeNode.QUERY;
+    return { run: runner(operation), kind };
+  }
+
   return {
     async run(given, givenVariables, { caller }) {
       const { operation, variables } = bindVariables(given, givenVariables);
       // Checked before graphql-js or graphql-jit coerce them, as the GraphQL API does.
       const refused = variableLimitError(operation.document, variables, limits);
       if (refused) return format({ errors: [refused] });
-      let runner = runners.get(operation.id);
-      if (!runner) {
-        runner = prepare(operation);
-        runners.set(operation.id, runner);
+      let ready = prepared.get(operation.id);
+      if (!ready) {
+        ready = prepare(operation);
+        prepared.set(operation.id, ready);
       }
-      const run = runner;
+      const { run, kind } = ready;
       // The REST request's span is the parent; the SQL it sends are this span's children.
       const result = await inSpan("graphql.execute", { "graphql.operation.name": operation.id }, () =>
-        run(options.createContext(caller), variables),
+        run(options.createContext(caller, kind), variables),
       );
       return format(result);
     },

@@ -36,6 +36,11 @@ export interface PostgresServer {
   thaw(): Promise<void>;
   /** Stops the server and deletes its data directory. */
   close(): Promise<void>;
+  /**
+   * Starts a streaming replica of this server on another spare port (`pg_basebackup -R`: a hot
+   * standby that follows the primary's WAL and answers reads only); close it before its primary.
+   */
+  replicate(): Promise<PostgresServer>;
 }
 
 /**
@@ -100,14 +105,24 @@ async function serverPids(dataDir: string): Promise<number[]> {
 export async function startPostgresServer(binDir = DEFAULT_BIN_DIR): Promise<PostgresServer> {
   const unavailable = postgresServerUnavailable(binDir);
   if (unavailable) throw new Error(`Cannot start a PostgreSQL server: ${unavailable}.`);
+  const { root, dataDir } = await serverDirectory();
+  await tool(binDir, "initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  return runCluster(binDir, root, dataDir);
+}
+
+/** A temporary directory the server's user owns, and the data directory inside it. */
+async function serverDirectory(): Promise<{ root: string; dataDir: string }> {
   const root = mkdtempSync(join(tmpdir(), "tusk-pg-"));
-  const dataDir = join(root, "data");
   if (process.getuid?.() === 0) {
     const { stdout } = await run("id", ["-u", "postgres"]);
     chownSync(root, Number(stdout.trim()), -1);
     chmodSync(root, 0o700);
   }
-  await tool(binDir, "initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  return { root, dataDir: join(root, "data") };
+}
+
+/** Starts the cluster in `dataDir` on a spare loopback port, and how to control it. */
+async function runCluster(binDir: string, root: string, dataDir: string): Promise<PostgresServer> {
   const port = await sparePort();
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const log = join(root, "server.log");
@@ -146,6 +161,24 @@ export async function startPostgresServer(binDir = DEFAULT_BIN_DIR): Promise<Pos
       await thaw();
       await stop().catch(() => {});
       rmSync(root, { recursive: true, force: true });
+    },
+    replicate: async () => {
+      const standby = await serverDirectory();
+      // initdb's trust rules already admit replication connections from 127.0.0.1.
+      await tool(binDir, "pg_basebackup", [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "postgres",
+        "-D",
+        standby.dataDir,
+        "-R",
+        "-X",
+        "stream",
+      ]);
+      return runCluster(binDir, standby.root, standby.dataDir);
     },
   };
 }
