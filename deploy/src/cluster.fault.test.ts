@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import { ADMIN_SCOPE, issueToken } from "@tusk/auth";
+import { faultTestsSkipped } from "@tusk/db/testing";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Cluster, deploymentUnavailable, startCluster } from "./cluster.ts";
+
+const RATE_LIMIT = 60;
+
+/** Polls `probe` until it is true (10 s at most). */
+async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (await probe()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+async function sql<Row>(url: string, text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The deployment of deploy/: HAProxy, two instances of each API, a primary, a streaming replica
+ * and Redis, all started here on spare ports. Requests name a client of their own with
+ * X-Forwarded-For (the instances trust the balancer on loopback), so each test has its own
+ * rate-limit budget.
+ */
+// Skipped where HAProxy or Redis is not installed, except in CI, where .ci/run installs them.
+const skipped = faultTestsSkipped() || (deploymentUnavailable() !== undefined && process.env.CI !== "true");
+
+describe.skipIf(skipped)("several instances behind a load balancer", () => {
+  const secret = randomBytes(32).toString("hex");
+  let cluster: Cluster;
+  let admin: string;
+  const headers = (client: string) => ({
+    authorization: admin,
+    "content-type": "application/json",
+    "x-forwarded-for": client,
+  });
+  beforeAll(async () => {
+    cluster = await startCluster({ rateLimit: RATE_LIMIT, jwtSecret: secret });
+    admin = `Bearer ${await issueToken(secret, { subject: "admin", scopes: [ADMIN_SCOPE], expiresIn: "1h" })}`;
+  }, 240_000);
+  afterAll(() => cluster?.stop(), 60_000);
+
+  it("spreads requests of both APIs over their instances", async () => {
+    const served = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      const rest = await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("198.51.100.1") });
+      expect(rest.status).toBe(200);
+      const graphql = await fetch(cluster.graphqlUrl, {
+        method: "POST",
+        headers: headers("198.51.100.1"),
+        body: JSON.stringify({ query: "{ product(id: 73924) { name } }" }),
+      });
+      expect(graphql.status).toBe(200);
+      served.add(rest.headers.get("x-served-by")!).add(graphql.headers.get("x-served-by")!);
+    }
+    expect([...served].sort()).toEqual(["graphql1", "graphql2", "rest1", "rest2"]);
+  });
+
+  it("counts a client against one rate-limit budget whichever instance answers", async () => {
+    const served = new Set<string>();
+    for (let i = 0; i < RATE_LIMIT; i++) {
+      const res = await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("203.0.113.7") });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("ratelimit")).toMatch(new RegExp(`r=${RATE_LIMIT - 1 - i};`));
+      served.add(res.headers.get("x-served-by")!);
+    }
+    expect(served.size).toBe(2);
+    const over = await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("203.0.113.7") });
+    expect(over.status).toBe(429);
+    // Another client still has its whole budget.
+    expect(
+      (await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("203.0.113.8") })).status,
+    ).toBe(200);
+  });
+
+  it("reads from the replica: a write is answered by the primary and becomes visible once replayed", async () => {
+    await sql(cluster.replica.url, "SELECT pg_wal_replay_pause()");
+    try {
+      const created = await fetch(`${cluster.restUrl}/v1/categories`, {
+        method: "POST",
+        headers: headers("198.51.100.2"),
+        body: JSON.stringify({ name: "Written while the replica waits" }),
+      });
+      expect(created.status).toBe(201);
+      const location = created.headers.get("location")!;
+      expect(location.startsWith(cluster.restUrl)).toBe(true);
+      expect((await fetch(location, { headers: headers("198.51.100.2") })).status).toBe(404);
+      await sql(cluster.replica.url, "SELECT pg_wal_replay_resume()");
+      expect(
+        await eventually(
+          async () => (await fetch(location, { headers: headers("198.51.100.2") })).status === 200,
+        ),
+      ).toBe(true);
+    } finally {
+      await sql(cluster.replica.url, "SELECT pg_wal_replay_resume()").catch(() => {});
+    }
+  });
+
+  it("loses no acknowledged write when an instance is killed under load", async () => {
+    const acknowledged: string[] = [];
+    let afterKill = 0;
+    let killed = false;
+    let failed = 0;
+    const deadline = Date.now() + 4_000;
+    const worker = async (n: number) => {
+      for (let i = 0; Date.now() < deadline; i++) {
+        const name = `Load ${n}-${i}`;
+        const res = await fetch(`${cluster.restUrl}/v1/categories`, {
+          method: "POST",
+          headers: headers(`192.0.2.${n + 1}`),
+          body: JSON.stringify({ name }),
+        }).catch(() => undefined);
+        if (res?.status === 201) {
+          acknowledged.push(name);
+          if (killed) afterKill += 1;
+        } else failed += 1;
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, (_, n) => worker(n)));
+    await new Promise((r) => setTimeout(r, 1_500));
+    cluster.instances.find((instance) => instance.name === "rest1")!.kill();
+    killed = true;
+    await load;
+    expect(acknowledged.length).toBeGreaterThan(20);
+    expect(afterKill, `${failed} requests were not acknowledged`).toBeGreaterThan(10);
+    const stored = await sql<{ name: string }>(
+      cluster.primary.url,
+      "SELECT name FROM categories WHERE name = ANY($1)",
+      [acknowledged],
+    );
+    expect(stored.map((row) => row.name).sort()).toEqual([...acknowledged].sort());
+  });
+});
