@@ -2,8 +2,10 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { type Authenticator, createAuthenticator } from "@tusk/auth";
+import { SETTINGS } from "@tusk/config";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
 import { compressResponses, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
+import { databaseKeyStore, idempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
   createContext,
@@ -25,6 +27,7 @@ import { afterDeadline, requestDeadline } from "./deadline.ts";
 import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
 import { addProbes } from "./health.ts";
+import { idempotentMutations } from "./idempotency.ts";
 import { operationTelemetryPlugin } from "./operation-telemetry.ts";
 import { overLimit, overloaded } from "./over-limit.ts";
 import { queriesOnReplicas } from "./read-replicas.ts";
@@ -51,6 +54,8 @@ export interface GraphqlAppOptions {
   readonly onDatabaseUnavailable?: (reason: string) => void;
   /** The longest an operation may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
   readonly requestTimeoutMs?: number;
+  /** How long answers to mutations sent with `Idempotency-Key` are kept (default: `IDEMPOTENCY_TTL_MS`'s). */
+  readonly idempotencyTtlMs?: number;
   /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
   readonly ready?: () => Promise<Readiness>;
   /** Where the request lines go (default `createLogger()`: silent under vitest). */
@@ -94,7 +99,8 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   const limits = resolveLimits(options.limits);
   const app = express();
   app.disable("x-powered-by");
-  const metrics = observeRequests(app, { logger: options.logger ?? createLogger(), db: options.db });
+  const logger = options.logger ?? createLogger();
+  const metrics = observeRequests(app, { logger, db: options.db });
   const server = new ApolloServer<TuskContext>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -121,6 +127,11 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   await server.start();
 
   const prisma = options.db.prisma;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const ttlMs = options.idempotencyTtlMs ?? SETTINGS.IDEMPOTENCY_TTL_MS.schema.parse(undefined);
+  const idempotency = idempotencyGuard(databaseKeyStore(prisma, { ttlMs }), requestTimeoutMs, (error) =>
+    logger.warn({ err: error }, "an Idempotency-Key answer could not be kept"),
+  );
   const uris = createUriBuilder({ registry, baseUrl: options.baseUrl });
   // Behind a trusted proxy the client's address comes from X-Forwarded-For (read per request).
   if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
@@ -135,11 +146,12 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   app.use(graphiql({ endpoint: "/graphql" }));
   app.use(
     "/graphql",
-    requestDeadline(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    requestDeadline(requestTimeoutMs),
     express.json({ limit: options.bodyLimit ?? "1mb" }),
     bodyErrors(),
     documentLimits(limits),
     authenticateRequests(options.authenticator ?? PUBLIC_ONLY),
+    idempotentMutations(idempotency),
     expressMiddleware(server, {
       context: async ({ res }) => createContext({ prisma, uris, caller: callerOf(res) }),
     }),

@@ -34,6 +34,7 @@ const { app, stop } = await createGraphqlApp({
   baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.REST_PORT}`,
   introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
+  idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(readAuthSettings()),

@@ -38,6 +38,8 @@ export interface LaunchOptions {
   readonly logger?: Logger;
   /** The longest a request may take before it is answered 503 (both APIs; default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** How long both APIs keep the answers to `Idempotency-Key` requests (`IDEMPOTENCY_TTL_MS`, default 24 h). */
+  readonly idempotencyTtlMs?: number;
   /** Whether the GraphQL API answers introspection (`GRAPHQL_INTROSPECTION`, default true). */
   readonly introspection?: boolean;
   /** CORS origins, rate limits and trusted proxies of both APIs (see `openEdge`); default: no limits. */
@@ -122,6 +124,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     const ready = readinessCheck(opened);
     const requestTimeoutMs = options.requestTimeoutMs;
     const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
+    const idempotencyTtlMs = options.idempotencyTtlMs;
+    const keys = idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs };
     const edge = options.edge ? { edge: options.edge } : {};
     const auth = options.authenticator ? { authenticator: options.authenticator } : {};
     const anonymous = options.anonymous ? { anonymous: options.anonymous } : {};
@@ -133,6 +137,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       onDatabaseUnavailable,
       logger,
       ...timeout,
+      ...keys,
       ...edge,
       ...auth,
       ...anonymous,
@@ -149,6 +154,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       onDatabaseUnavailable,
       logger,
       ...timeout,
+      ...keys,
       ...edge,
       ...auth,
     });

@@ -32,6 +32,7 @@ const tusk = await launch({
   databaseUrl: config.DATABASE_URL,
   databaseReadUrls: config.DATABASE_READ_URLS,
   introspection: config.GRAPHQL_INTROSPECTION,
+  idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(auth.settings),

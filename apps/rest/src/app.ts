@@ -9,6 +9,7 @@ import {
   securityHeaders,
 } from "@tusk/edge";
 import { ApiError } from "@tusk/errors";
+import type { IdempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import type { QueryLimits } from "@tusk/schema";
 import {
@@ -53,6 +54,8 @@ export interface RestAppOptions {
   readonly db?: ObservedDatabase;
   /** The longest a request may take before it is answered 503 (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
   readonly requestTimeoutMs?: number;
+  /** Where POST and PATCH keep the answers of requests sent with `Idempotency-Key` (default: none kept). */
+  readonly idempotency?: IdempotencyGuard;
   /** What `/readyz` asks (e.g. `readinessCheck(db)` from @tusk/db); default: always ready. */
   readonly ready?: () => Promise<Readiness>;
   /** What requests without a token may do (`AUTH_ANONYMOUS`, default `read`), as the OpenAPI document states it. */
@@ -95,6 +98,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
     executor,
     pageSize,
     cors: corsPolicy(options.edge?.corsOrigins),
+    ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     catalog: built
       ? () => Promise.resolve(built)
       : keptOnSuccess(async () => new OperationCatalog(await executor.schema(), registry)),

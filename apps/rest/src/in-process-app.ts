@@ -1,10 +1,13 @@
+import { SETTINGS } from "@tusk/config";
 import { type PrismaClient, readinessCheck } from "@tusk/db";
+import { databaseKeyStore, idempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createContext, createSchema, type QueryLimits, queryLimitRules, resolveLimits } from "@tusk/schema";
+import { createLogger } from "@tusk/telemetry";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
 import type express from "express";
 import { type GraphQLSchema, OperationTypeNode, specifiedRules, type ValidationRule } from "graphql";
-import { createRestApp, type RestAppOptions } from "./app.ts";
+import { createRestApp, DEFAULT_REQUEST_TIMEOUT_MS, type RestAppOptions } from "./app.ts";
 import { createInProcessExecutor, type GraphqlExecutor } from "./executor/index.ts";
 import { OperationCatalog } from "./operations/index.ts";
 
@@ -24,6 +27,8 @@ export interface InProcessRestAppOptions {
   /** Told why whenever the database is unavailable to an operation (see `databaseFaultLog`). */
   readonly onDatabaseUnavailable?: (reason: string) => void;
   readonly requestTimeoutMs?: RestAppOptions["requestTimeoutMs"];
+  /** How long answers to `Idempotency-Key` requests are kept (default: `IDEMPOTENCY_TTL_MS`'s). */
+  readonly idempotencyTtlMs?: number;
   /** What `/readyz` asks; default `readinessCheck(db)` (the database answers and is migrated). */
   readonly ready?: RestAppOptions["ready"];
   readonly edge?: RestAppOptions["edge"];
@@ -100,6 +105,12 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
   });
   const { onUnexpectedError, authenticator, anonymous } = options;
+  const logger = options.logger ?? createLogger();
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const ttlMs = options.idempotencyTtlMs ?? SETTINGS.IDEMPOTENCY_TTL_MS.schema.parse(undefined);
+  const idempotency = idempotencyGuard(databaseKeyStore(db.prisma, { ttlMs }), requestTimeoutMs, (error) =>
+    logger.warn({ err: error }, "an Idempotency-Key answer could not be kept"),
+  );
   const app = createRestApp({
     registry,
     uris,
@@ -108,10 +119,11 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     catalog,
     ready: options.ready ?? readinessCheck(options.db),
     db: options.db,
-    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    requestTimeoutMs,
+    idempotency,
+    logger,
     ...(options.edge ? { edge: options.edge } : {}),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
     ...(authenticator ? { authenticator } : {}),
     ...(anonymous ? { anonymous } : {}),
   });

@@ -55,6 +55,7 @@ if (config.GRAPHQL_URL) {
     baseUrl,
     logger,
     onDatabaseUnavailable: reportFault,
+    idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
     edge: edge.options,
     authenticator,
     anonymous,

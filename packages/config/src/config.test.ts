@@ -20,6 +20,7 @@ describe("readConfig", () => {
       RATE_LIMIT_WINDOW_MS: 60_000,
       REDIS_URL: undefined,
       TRUST_PROXY: undefined,
+      IDEMPOTENCY_TTL_MS: 86_400_000,
     });
   });
 

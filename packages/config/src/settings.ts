@@ -81,6 +81,10 @@ export const SETTINGS = {
     "unset: none",
     "Load balancers or proxies whose `X-Forwarded-For` is believed, so limits and logs see the client's address.",
   ),
+  IDEMPOTENCY_TTL_MS: milliseconds(
+    86_400_000,
+    "How long the answer to a POST or PATCH sent with an `Idempotency-Key` is kept and replayed to a retry with the same key (docs/rest.md).",
+  ),
   AUTH_JWT_SECRET: text(
     "unset",
     "HS256 secret of bearer tokens; `npm start` keeps one in `.data/auth-secret` when unset (docs/security.md).",

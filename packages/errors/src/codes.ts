@@ -17,6 +17,8 @@ export type ErrorCode =
   | "METHOD_NOT_ALLOWED"
   | "NOT_ACCEPTABLE"
   | "PRECONDITION_FAILED"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "IDEMPOTENCY_KEY_IN_USE"
   | "PAYLOAD_TOO_LARGE"
   | "URI_TOO_LONG"
   | "UNSUPPORTED_MEDIA_TYPE"
@@ -41,6 +43,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   METHOD_NOT_ALLOWED: 405,
   NOT_ACCEPTABLE: 406,
   PRECONDITION_FAILED: 412,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_KEY_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -66,6 +70,8 @@ export const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   METHOD_NOT_ALLOWED: "Method Not Allowed",
   NOT_ACCEPTABLE: "Not Acceptable",
   PRECONDITION_FAILED: "Precondition Failed",
+  IDEMPOTENCY_KEY_REUSED: "Idempotency Key Reused",
+  IDEMPOTENCY_KEY_IN_USE: "Idempotency Key In Use",
   PAYLOAD_TOO_LARGE: "Content Too Large",
   URI_TOO_LONG: "URI Too Long",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported Media Type",
@@ -99,6 +105,10 @@ export const ERROR_DESCRIPTION: Readonly<Record<ErrorCode, string>> = {
     "None of the media types the request's `Accept` allows is offered here; `available` lists those that are.",
   PRECONDITION_FAILED:
     "The resource has changed since the version the request names (`If-Match` or an expected version); fetch it again and retry.",
+  IDEMPOTENCY_KEY_REUSED:
+    "This `Idempotency-Key` was already used by this caller for a different request (another method, path or body). Use a new key for a new request.",
+  IDEMPOTENCY_KEY_IN_USE:
+    "A request with this `Idempotency-Key` is still being answered; retry after `Retry-After` seconds to get its answer.",
   PAYLOAD_TOO_LARGE: "The request body is larger than the server accepts.",
   URI_TOO_LONG: "The URL is longer than the server accepts; filter with fewer or shorter values.",
   UNSUPPORTED_MEDIA_TYPE:

@@ -75,5 +75,5 @@ export const definition = defineRegistry({
       owner: { relation: "owner" },
     },
   },
-  internal: [],
+  internal: ["IdempotencyKey"],
 });

@@ -148,6 +148,10 @@ export const HEADERS = {
   Allow: header("The methods this URI supports that the caller may use (a CORS preflight: all of them)."),
   "Accept-Patch": header("The patch formats PATCH accepts."),
   "Accept-Post": header("The media types POST accepts."),
+  "Idempotent-Replayed": header(
+    "`true` when this is the kept answer of an earlier request with the same `Idempotency-Key`, sent again without writing anything.",
+  ),
+  "Retry-After": header("Seconds to wait before retrying."),
   "WWW-Authenticate": header(
     'RFC 6750 challenge: `Bearer realm="tusk"`, with `error` (`invalid_request`, `invalid_token`, `insufficient_scope`), `error_description` and, on 403, the `scope` that would be enough.',
   ),
@@ -182,14 +186,19 @@ export const RESPONSES = {
     "Allow",
   ]),
   NotAcceptable: problem("No offered media type is acceptable; `available` lists them.", ["Vary"]),
-  Conflict: problem("A unique field clashes with another resource; `invalid_params` names it."),
+  Conflict: problem(
+    "A unique field clashes with another resource (`invalid_params` names it), or a request with the same `Idempotency-Key` is still being answered (retry after `Retry-After`).",
+    ["Retry-After"],
+  ),
   PreconditionFailed: problem("If-Match does not match the current ETag (or If-None-Match does)."),
   ContentTooLarge: problem("The request body is larger than 100 kB."),
   UnsupportedMediaType: problem("The request body's Content-Type is not accepted.", [
     "Accept-Patch",
     "Accept-Post",
   ]),
-  Unprocessable: problem("Well-formed but invalid fields; `invalid_params` lists each."),
+  Unprocessable: problem(
+    "Well-formed but invalid fields (`invalid_params` lists each), or an `Idempotency-Key` already used for a different request.",
+  ),
   MovedPermanently: {
     description:
       "A non-canonical spelling of this URI (an identifier in another accepted form, a former path name): Location is the canonical URI, query string kept.",

@@ -211,6 +211,14 @@ describe("the OpenAPI document", () => {
     const patch = op("/v1/products/{product_id}", "patch");
     expect(Object.keys(patch.requestBody.content)).toContain("application/merge-patch+json");
     expect(patch.parameters).toContainEqual(expect.objectContaining({ name: "If-Match", in: "header" }));
+    for (const write of [post, patch, op("/v1/orders/{order_id}/line_items", "post")]) {
+      expect(write.parameters).toContainEqual(
+        expect.objectContaining({ name: "Idempotency-Key", in: "header", required: false }),
+      );
+    }
+    expect(op("/v1/products/{product_id}", "delete").parameters).not.toContainEqual(
+      expect.objectContaining({ name: "Idempotency-Key" }),
+    );
     expect(Object.keys(patch.responses)).toEqual(
       expect.arrayContaining(["200", "400", "404", "409", "412", "413", "415", "422"]),
     );

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_HEADER, MAX_KEY_LENGTH } from "@tusk/idempotency";
 import type { Resource } from "@tusk/registry";
 import type { Route } from "@tusk/uri";
 import type { ResourceFacts } from "../operations/index.ts";
@@ -94,6 +95,15 @@ const conditional = (name: "If-None-Match" | "If-Match", description: string): P
   schema: { type: "string" },
 });
 
+/** The `Idempotency-Key` request header of every POST and PATCH (see @tusk/idempotency). */
+const idempotencyKey: Parameter = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: "header",
+  required: false,
+  description: `A key of the client's choosing, 1 to ${MAX_KEY_LENGTH} characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked \`Idempotent-Replayed: true\`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise.`,
+  schema: { type: "string", minLength: 1, maxLength: MAX_KEY_LENGTH },
+};
+
 /** Errors every operation at this template can answer. */
 function commonErrors(template: PathTemplate, redirect: "MovedPermanently" | "PermanentRedirect"): Responses {
   const responses: Responses = { "400": responseRef("BadRequest"), "414": responseRef("UriTooLong") };
@@ -148,11 +158,12 @@ const writeErrors = {
 export function createOperation(template: PathTemplate): Operation {
   const resource = representedResource(template.route) as Resource;
   return {
+    parameters: [idempotencyKey],
     requestBody: body(resource, "create"),
     responses: {
       "201": {
         description: "Created: Location is the canonical URI, equal to the body's self link.",
-        headers: headersOf(["Location", "ETag", "Link"]),
+        headers: headersOf(["Location", "ETag", "Link", "Idempotent-Replayed"]),
         content: documentContent(resource, false),
       },
       ...commonErrors(template, "PermanentRedirect"),
@@ -165,12 +176,15 @@ export function createOperation(template: PathTemplate): Operation {
 export function patchOperation(template: PathTemplate): Operation {
   const resource = representedResource(template.route) as Resource;
   return {
-    parameters: [conditional("If-Match", "Apply only if the resource still has this ETag (else 412).")],
+    parameters: [
+      conditional("If-Match", "Apply only if the resource still has this ETag (else 412)."),
+      idempotencyKey,
+    ],
     requestBody: body(resource, "patch"),
     responses: {
       "200": {
         description: "The updated representation. Changing the identifier is refused (422).",
-        headers: headersOf(["ETag", "Link", "Content-Location"]),
+        headers: headersOf(["ETag", "Link", "Content-Location", "Idempotent-Replayed"]),
         content: documentContent(resource, false),
       },
       ...commonErrors(template, "PermanentRedirect"),

@@ -1,5 +1,6 @@
 import { permits } from "@tusk/auth";
 import type { CorsPolicy } from "@tusk/edge";
+import type { IdempotencyGuard } from "@tusk/idempotency";
 import type { Registry, Resource } from "@tusk/registry";
 import type { LinkValue, UriBuilder } from "@tusk/uri";
 import type { Response } from "express";
@@ -17,6 +18,8 @@ export interface RestContext {
   readonly pageSize: PageSize;
   /** Which browser origins may call, and with what (CORS_ORIGINS). */
   readonly cors: CorsPolicy;
+  /** Where POST and PATCH keep the answers of `Idempotency-Key` requests; unset keeps none. */
+  readonly idempotency?: IdempotencyGuard;
   /** The operations and schema facts, built from the schema on first use. */
   catalog(): Promise<OperationCatalog>;
   /** The OpenAPI document, when src/openapi provides one. */

@@ -21,6 +21,7 @@ import { type MediaOffer, negotiate, resourceOffers } from "../representation/ne
 import type { OperationShape, RouteOf } from "../surface/index.ts";
 import { ROUTE_TABLE } from "../surface/index.ts";
 import { permissionOf, type RestContext, serviceLinks } from "./context.ts";
+import { replayedWrite } from "./idempotency.ts";
 
 type Data = Record<string, unknown>;
 
@@ -58,6 +59,7 @@ async function create(context: RestContext, req: Request, res: Response, shape: 
   assertMayWrite(res, resource);
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/json"]);
+  if (await replayedWrite(context, req, res, body)) return;
   const catalog = await context.catalog();
   const input = createInput(resource, body, fixed);
   const built = catalog.operation(shape);
@@ -144,6 +146,7 @@ export async function patchItem(context: RestContext, req: Request, res: Respons
   assertMayWrite(res, resource);
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/merge-patch+json", "application/json"]);
+  if (await replayedWrite(context, req, res, body)) return;
   const catalog = await context.catalog();
   const before = await current(context, res, catalog, route);
   checkPreconditions(context, req, res, resource, before);
