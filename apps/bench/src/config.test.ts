@@ -12,7 +12,14 @@ describe("readBenchConfig", () => {
       warmup: 3,
       connections: 16,
       only: undefined,
+      soak: undefined,
     });
+  });
+
+  it("keeps one database per scale, and reads a soak's length", () => {
+    expect(readBenchConfig({ BENCH_SCALE: "3" }).database).toBe("tusk_bench_scale3");
+    expect(readBenchConfig({ BENCH_SOAK: "300" }).soak).toBe(300);
+    expect(() => readBenchConfig({ BENCH_SOAK: "0" })).toThrow(/BENCH_SOAK/);
   });
 
   it("refuses a duration that is not a positive number", () => {

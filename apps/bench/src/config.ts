@@ -2,7 +2,7 @@
 export interface BenchConfig {
   /** PostgreSQL server URL without a database (`BENCH_POSTGRES_URL`). */
   readonly serverUrl: string;
-  /** Database created on that server for the benchmark (`BENCH_DATABASE`). */
+  /** Database created on that server for the benchmark (`BENCH_DATABASE`, default `tusk_bench`, `tusk_bench_scale3` at scale 3). */
   readonly database: string;
   /** Seed scale (`BENCH_SCALE`, default 2: 30,000 products). */
   readonly scale: number;
@@ -18,8 +18,10 @@ export interface BenchConfig {
   readonly warmup: number;
   /** Concurrent connections (`BENCH_CONNECTIONS`, default 16, as the reference figures in docs/benchmarks.md). */
   readonly connections: number;
-  /** Only the cases whose name contains this (`BENCH_ONLY`). */
+  /** Only the cases whose `"<subject> <scenario>"` contains this (`BENCH_ONLY`); in a soak, the case. */
   readonly only: string | undefined;
+  /** Seconds of one case's load while sampling memory (`BENCH_SOAK`); unset: the usual run. */
+  readonly soak: number | undefined;
 }
 
 function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -38,15 +40,18 @@ function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
  * readBenchConfig({ BENCH_DURATION: "5" }).duration; // 5
  */
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const scale = readNumber(env, "BENCH_SCALE", 2, 0);
   return {
     serverUrl: env.BENCH_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432",
-    database: env.BENCH_DATABASE || "tusk_bench",
-    scale: readNumber(env, "BENCH_SCALE", 2, 0),
+    // One database per scale: seeding only adds rows, so a run at another scale needs its own.
+    database: env.BENCH_DATABASE || (scale === 2 ? "tusk_bench" : `tusk_bench_scale${scale}`),
+    scale,
     duration: readNumber(env, "BENCH_DURATION", 12, 1),
     rounds: Math.floor(readNumber(env, "BENCH_ROUNDS", 3, 1)),
     warmup: readNumber(env, "BENCH_WARMUP", 3, 0),
     connections: readNumber(env, "BENCH_CONNECTIONS", 16, 1),
     only: env.BENCH_ONLY || undefined,
+    soak: env.BENCH_SOAK ? readNumber(env, "BENCH_SOAK", 0, 1) : undefined,
   };
 }
 

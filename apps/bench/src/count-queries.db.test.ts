@@ -3,6 +3,7 @@ import { createTestDatabase, testDatabaseKind } from "@tusk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchCases } from "./cases.ts";
 import { countQueries } from "./count-queries.ts";
+import { deepAfterId } from "./database.ts";
 
 // The baseline speaks PostgreSQL's protocol through `pg`: this suite runs with `npm run test:postgres`.
 describe.skipIf(testDatabaseKind() !== "postgres")("every bench case on a seeded PostgreSQL database", () => {
@@ -12,18 +13,44 @@ describe.skipIf(testDatabaseKind() !== "postgres")("every bench case on a seeded
   });
   afterAll(() => db?.close());
 
-  it("answers with the data asked for, in one SQL statement per root field and relation", async () => {
+  it("answers with the data asked for, in one SQL statement per root field and relation (SOFA's routes select every field: not counted)", async () => {
     if (db.location.kind !== "postgres") throw new Error("expected PostgreSQL");
-    const cases = benchCases();
+    const cases = benchCases({ deepAfterId: await deepAfterId(db) }).filter((c) => c.subject !== "sofa");
     const counts = await countQueries(db.location.url, cases);
-    const table = cases.map((c) => [c.subject, c.scenario, counts.get(c)]);
+    const table = cases.map((c) => `${c.subject} ${c.scenario}: ${counts.get(c)}`);
     expect(table).toEqual([
-      ["raw", "one product", 1],
-      ["raw", "50 products + categories", 1],
-      ["rest", "one product", 1],
-      ["rest", "50 products + categories", 2],
-      ["graphql", "one product", 1],
-      ["graphql", "50 products + categories", 2],
+      "raw one product: 1",
+      "hand one product: 1",
+      "rest one product: 1",
+      "graphql one product: 1",
+      "raw 50 products + categories: 1",
+      "hand 50 products + categories: 2",
+      "rest 50 products + categories: 2",
+      "graphql 50 products + categories: 2",
+      "raw relation list: 1",
+      "hand relation list: 1",
+      // The category, then its page of products.
+      "rest relation list: 2",
+      "graphql relation list: 2",
+      "raw filter + sort: 1",
+      "hand filter + sort: 1",
+      "rest filter + sort: 1",
+      "graphql filter + sort: 1",
+      "raw zoom: 1",
+      "rest zoom: 2",
+      "graphql zoom: 2",
+      "rest summary view: 3",
+      "graphql summary view: 3",
+      "rest conditional GET (304): 1",
+      "rest create: 2",
+      "graphql create: 2",
+      "hand first page: 1",
+      "rest first page: 1",
+      "graphql first page: 1",
+      // Keyset: the cursor's row is found in the same statement, however deep the page.
+      "hand deep page: 1",
+      "rest deep page: 1",
+      "graphql deep page: 1",
     ]);
-  });
+  }, 60_000);
 });

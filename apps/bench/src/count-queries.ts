@@ -1,7 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BenchCase } from "./cases.ts";
-import { verify } from "./load.ts";
+import { prepareCase, verify } from "./load.ts";
+import { adminAuthorization } from "./subjects/auth.ts";
 import { startSubjectInProcess } from "./subjects/load-subject.ts";
 
 /**
@@ -25,9 +26,10 @@ export async function countQueries(
     server.on("request", subject.listener);
     try {
       for (const benchCase of cases.filter((c) => c.subject === kind)) {
-        await verify(origin, benchCase);
+        const prepared = await prepareCase(origin, benchCase, await adminAuthorization());
+        await verify(prepared);
         const before = subject.queries();
-        await verify(origin, benchCase);
+        await verify(prepared);
         counts.set(benchCase, subject.queries() - before);
       }
     } finally {

@@ -1,4 +1,4 @@
-import { migrate, openDatabase, seed, seedSizes } from "@tusk/db";
+import { type Database, migrate, openDatabase, seed, seedSizes } from "@tusk/db";
 import pg from "pg";
 import { databaseUrl } from "./config.ts";
 
@@ -6,6 +6,8 @@ import { databaseUrl } from "./config.ts";
 export interface PreparedDatabase {
   readonly url: string;
   readonly products: number;
+  /** The product after which the last page of 20 products starts: the deep page's keyset. */
+  readonly deepAfterId: number;
   /** True when this run seeded it (false: an earlier run's data was complete). */
   readonly seeded: boolean;
 }
@@ -20,6 +22,17 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The id after which the last 20 products come, by id. */
+export async function deepAfterId(db: Database): Promise<number> {
+  const last = await db.prisma.product.findMany({
+    select: { id: true },
+    orderBy: { id: "desc" },
+    skip: 20,
+    take: 1,
+  });
+  return last[0]?.id ?? 0;
 }
 
 /**
@@ -48,7 +61,7 @@ export async function prepareDatabase(
     }
     // Fresh statistics, so the planner sees the seeded sizes rather than empty tables.
     await db.sql.exec("ANALYZE");
-    return { url, products, seeded };
+    return { url, products, seeded, deepAfterId: await deepAfterId(db) };
   } finally {
     await db.close();
   }

@@ -19,11 +19,19 @@ export interface CaseResult extends Measurement {
   readonly cpuPerRequest: number;
 }
 
-const LABEL: Record<SubjectKind, string> = {
+/** How the report names each subject. */
+export const LABEL: Record<SubjectKind, string> = {
   raw: "raw node:http + pg",
+  hand: "Express + Prisma, hand-written",
+  sofa: "SOFA on Express",
   rest: "REST (Tusk)",
   graphql: "GraphQL (Apollo)",
 };
+const TUSK = ["rest", "graphql"] as const;
+const PEERS = ["raw", "hand", "sofa"] as const;
+const OTHER_API = { rest: "graphql", graphql: "rest" } as const;
+/** Column headings of the ratios: what each Tusk figure is divided by. */
+const AGAINST = { raw: "raw", hand: "hand-written", sofa: "SOFA", other: "other API" } as const;
 const MB = 1024 * 1024;
 
 function table(header: string[], rows: string[][]): string {
@@ -33,19 +41,16 @@ function table(header: string[], rows: string[][]): string {
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 
-function ratio(a: CaseResult | undefined, b: CaseResult | undefined): string {
-  if (!a || !b || b.requestsPerSecond === 0) return "n/a";
-  return `${fixed(a.requestsPerSecond / b.requestsPerSecond, 2)}×`;
-}
-
-function cpuRatio(a: CaseResult | undefined, b: CaseResult | undefined): string {
-  if (!a || !b || b.cpuPerRequest === 0) return "n/a";
-  return `${fixed(a.cpuPerRequest / b.cpuPerRequest, 2)}×`;
+/** `a / b` of one measure as `0.25×`, or n/a when either case did not run. */
+function ratio(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined || b === 0) return "n/a";
+  return `${fixed(a / b, 2)}×`;
 }
 
 /**
- * The run as two Markdown tables: every case, then each scenario's
- * throughput ratios (REST/raw, GraphQL/raw, REST/GraphQL).
+ * The run as Markdown tables: every case; then each Tusk figure as ratios to the raw baseline,
+ * the hand-written server, SOFA and the other Tusk API, for throughput and for CPU time per
+ * request; then the deep page against the first page, when both ran.
  *
  * @example
  * console.log(formatReport(results));
@@ -79,15 +84,58 @@ export function formatReport(results: readonly CaseResult[]): string {
   );
   const find = (scenario: Scenario, subject: SubjectKind) =>
     results.find((r) => r.scenario === scenario && r.subject === subject);
+  const against = [...PEERS, "other"] as const;
   const ratios = table(
-    ["scenario", "REST / raw", "GraphQL / raw", "REST / GraphQL", "CPU per request: REST / GraphQL"],
-    SCENARIOS.filter((s) => results.some((r) => r.scenario === s)).map((s) => [
-      s,
-      ratio(find(s, "rest"), find(s, "raw")),
-      ratio(find(s, "graphql"), find(s, "raw")),
-      ratio(find(s, "rest"), find(s, "graphql")),
-      cpuRatio(find(s, "rest"), find(s, "graphql")),
-    ]),
+    [
+      "scenario",
+      "Tusk API",
+      ...against.map((kind) => `req/s ÷ ${AGAINST[kind]}`),
+      ...against.map((kind) => `CPU/request ÷ ${AGAINST[kind]}`),
+    ],
+    SCENARIOS.flatMap((scenario) =>
+      TUSK.flatMap((api) => {
+        const tusk = find(scenario, api);
+        if (!tusk) return [];
+        const peer = (kind: (typeof against)[number]) =>
+          find(scenario, kind === "other" ? OTHER_API[api] : kind);
+        return [
+          [
+            scenario,
+            LABEL[api],
+            ...against.map((kind) => ratio(tusk.requestsPerSecond, peer(kind)?.requestsPerSecond)),
+            ...against.map((kind) => ratio(tusk.cpuPerRequest, peer(kind)?.cpuPerRequest)),
+          ],
+        ];
+      }),
+    ),
   );
-  return `${cases}\n\n${ratios}`;
+  const paged = [...PEERS, ...TUSK].flatMap((kind) => {
+    const first = find("first page", kind);
+    const deep = find("deep page", kind);
+    if (!first || !deep) return [];
+    return [
+      [
+        LABEL[kind],
+        fixed(first.requestsPerSecond, 0),
+        fixed(deep.requestsPerSecond, 0),
+        ratio(deep.requestsPerSecond, first.requestsPerSecond),
+        fixed(first.cpuPerRequest, 2),
+        fixed(deep.cpuPerRequest, 2),
+        ratio(deep.cpuPerRequest, first.cpuPerRequest),
+      ],
+    ];
+  });
+  const pages = table(
+    [
+      "server",
+      "first page req/s",
+      "deep page req/s",
+      "req/s deep ÷ first",
+      "first page CPU ms",
+      "deep page CPU ms",
+      "CPU deep ÷ first",
+    ],
+    paged,
+  );
+  return [cases, ratios, ...(paged.length > 0 ? [pages] : [])].join("\n\n");
 }

@@ -1,4 +1,5 @@
 import { createGraphqlApp } from "@tusk/graphql";
+import { benchAuthenticator } from "./auth.ts";
 import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } from "./subject.ts";
 
 /**
@@ -9,7 +10,12 @@ import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } f
  */
 export async function graphqlSubject(options: SubjectOptions): Promise<Subject> {
   const { db, queries } = await openSubjectDatabase(options);
-  const { app, stop } = await createGraphqlApp({ db, baseUrl: options.baseUrl, logger: quietLogger() });
+  const { app, stop } = await createGraphqlApp({
+    db,
+    baseUrl: options.baseUrl,
+    logger: quietLogger(),
+    authenticator: benchAuthenticator(),
+  });
   return {
     listener: app,
     queries,

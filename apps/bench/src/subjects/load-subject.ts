@@ -2,7 +2,9 @@ import { rawSubject } from "./raw.ts";
 import type { Subject, SubjectOptions } from "./subject.ts";
 
 /** The kinds of server the harness measures. */
-export type SubjectKind = "raw" | "rest" | "graphql";
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+/** In the order the report lists them: the peers, then Tusk's two APIs. */
+export const SUBJECT_KINDS = ["raw", "hand", "sofa", "rest", "graphql"] as const;
 
 /**
  * Builds a subject in this process. Each app is imported only when it is
@@ -15,6 +17,10 @@ export async function startSubjectInProcess(kind: SubjectKind, options: SubjectO
   switch (kind) {
     case "raw":
       return rawSubject(options.databaseUrl);
+    case "hand":
+      return (await import("./hand.ts")).handSubject(options);
+    case "sofa":
+      return (await import("./sofa.ts")).sofaSubject(options);
     case "rest":
       return (await import("./rest.ts")).restSubject(options);
     case "graphql":

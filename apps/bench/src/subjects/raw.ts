@@ -7,22 +7,35 @@ const PRODUCT_COLUMNS = `p.id, p.name, p.description, p.price::text AS price, p.
 
 const ONE_PRODUCT = `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1`;
 
-// One statement for the page and its categories: the fastest plan a hand-written server can use.
-const PRODUCTS_WITH_CATEGORIES = `
-SELECT ${PRODUCT_COLUMNS},
+// At most 20 categories of product p, as the APIs embed them.
+const CATEGORIES_OF_P = `
   COALESCE(
     (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description,
                                        'created_at', c.created_at, 'updated_at', c.updated_at) ORDER BY c.id)
-       FROM "_CategoryToProduct" cp JOIN categories c ON c.id = cp."A"
-      WHERE cp."B" = p.id),
-    '[]'::json) AS categories
+       FROM (SELECT c.* FROM "_CategoryToProduct" cp JOIN categories c ON c.id = cp."A"
+              WHERE cp."B" = p.id ORDER BY c.id LIMIT 20) c),
+    '[]'::json) AS categories`;
+
+const ONE_PRODUCT_WITH_CATEGORIES = `SELECT ${PRODUCT_COLUMNS}, ${CATEGORIES_OF_P} FROM products p WHERE p.id = $1`;
+
+const PRODUCTS_OF_CATEGORY = `
+SELECT ${PRODUCT_COLUMNS} FROM products p JOIN "_CategoryToProduct" cp ON cp."B" = p.id
+ WHERE cp."A" = $1 ORDER BY p.id LIMIT $2`;
+
+const PRODUCTS_BY_PRICE = `
+SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.price >= $1 ORDER BY p.price DESC, p.id LIMIT $2`;
+
+// One statement for the page and its categories: the fastest plan a hand-written server can use.
+const PRODUCTS_WITH_CATEGORIES = `
+SELECT ${PRODUCT_COLUMNS}, ${CATEGORIES_OF_P}
 FROM (SELECT * FROM products ORDER BY id LIMIT $1) p
 ORDER BY p.id`;
 
 /**
  * The baseline: `node:http` and a `pg` pool (10 connections, as Prisma's), no
- * framework, one SQL statement per request. `GET /products/{id}` and
- * `GET /products?limit=50` (each with its categories).
+ * framework, one SQL statement per request. `GET /products/{id}` (`?zoom=categories`: with its
+ * categories), `GET /products?limit=50` (with their categories), `GET /products?min_price=200&sort=-price`
+ * and `GET /categories/{id}/products`.
  *
  * @example
  * const raw = rawSubject("postgresql://postgres@127.0.0.1:5432/tusk_bench");
@@ -43,14 +56,23 @@ export function rawSubject(url: string): Subject {
   const listener: Subject["listener"] = async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://raw");
+      const limit = Math.min(Number(url.searchParams.get("limit") ?? 20) || 20, 100);
       const item = /^\/products\/(\d+)$/.exec(url.pathname);
       if (item) {
-        const { rows } = await query(ONE_PRODUCT, [Number(item[1])]);
+        const sql = url.searchParams.get("zoom") === "categories" ? ONE_PRODUCT_WITH_CATEGORIES : ONE_PRODUCT;
+        const { rows } = await query(sql, [Number(item[1])]);
         return rows[0] ? send(res, 200, rows[0]) : send(res, 404, { title: "Not Found" });
       }
+      const relation = /^\/categories\/(\d+)\/products$/.exec(url.pathname);
+      if (relation) {
+        const { rows } = await query(PRODUCTS_OF_CATEGORY, [Number(relation[1]), limit]);
+        return send(res, 200, { items: rows });
+      }
       if (url.pathname === "/products") {
-        const limit = Math.min(Number(url.searchParams.get("limit") ?? 20) || 20, 100);
-        const { rows } = await query(PRODUCTS_WITH_CATEGORIES, [limit]);
+        const minPrice = url.searchParams.get("min_price");
+        const { rows } = minPrice
+          ? await query(PRODUCTS_BY_PRICE, [minPrice, limit])
+          : await query(PRODUCTS_WITH_CATEGORIES, [limit]);
         return send(res, 200, { items: rows });
       }
       send(res, 404, { title: "Not Found" });

@@ -1,4 +1,5 @@
 import { createInProcessRestApp } from "@tusk/rest";
+import { benchAuthenticator } from "./auth.ts";
 import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } from "./subject.ts";
 
 /**
@@ -11,6 +12,11 @@ import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } f
  */
 export async function restSubject(options: SubjectOptions): Promise<Subject> {
   const { db, queries } = await openSubjectDatabase(options);
-  const { app } = createInProcessRestApp({ db, baseUrl: options.baseUrl, logger: quietLogger() });
+  const { app } = createInProcessRestApp({
+    db,
+    baseUrl: options.baseUrl,
+    logger: quietLogger(),
+    authenticator: benchAuthenticator(),
+  });
   return { listener: app, queries, close: () => db.close() };
 }

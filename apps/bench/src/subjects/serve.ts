@@ -5,15 +5,15 @@
  * sends `{ port }` when ready, answers `"usage"` with `{ rss, cpu }` (bytes,
  * and microseconds of CPU time used so far), and exits on `"stop"`.
  *
- * Usage: serve.ts <raw|rest|graphql> <databaseUrl>
+ * Usage: serve.ts <raw|hand|sofa|rest|graphql> <databaseUrl>
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SubjectKind, startSubjectInProcess } from "./load-subject.ts";
+import { SUBJECT_KINDS, type SubjectKind, startSubjectInProcess } from "./load-subject.ts";
 
 const [kind, databaseUrl] = process.argv.slice(2);
-if (!databaseUrl || !["raw", "rest", "graphql"].includes(kind ?? "")) {
-  throw new Error("usage: serve.ts <raw|rest|graphql> <databaseUrl>");
+if (!databaseUrl || !SUBJECT_KINDS.includes(kind as SubjectKind)) {
+  throw new Error(`usage: serve.ts <${SUBJECT_KINDS.join("|")}> <databaseUrl>`);
 }
 
 // Listen first: the apps' links are built on the port the system picks.
