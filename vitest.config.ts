@@ -18,7 +18,7 @@ interface Workspace {
   readonly scripts: Record<string, string>;
 }
 
-const workspaces: Workspace[] = workspaceDirs().map((dir) => {
+const workspaces: Workspace[] = workspaceDirs().map((dir: string) => {
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   return { dir, name: manifest.name, scripts: manifest.scripts ?? {} };
 });
