@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { type Authenticator, createAuthenticator } from "@tusk/auth";
+import { type Authenticator, createAuthenticator, rateLimitKey } from "@tusk/auth";
 import { SETTINGS } from "@tusk/config";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
 import { compressResponses, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
@@ -142,7 +142,11 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   addProbes(app, options.ready ?? readinessCheck(options.db));
   // After the probes: a load balancer's health checks are never shed or limited.
   if (options.edge?.loadShedding) app.use(loadShedding(options.edge.loadShedding, overloaded));
-  if (options.edge?.rateLimit) app.use(rateLimiter(options.edge.rateLimit, "graphql", overLimit));
+  const limitKey = rateLimitKey(options.authenticator ?? PUBLIC_ONLY);
+  if (options.edge?.rateLimit)
+    app.use(
+      rateLimiter(options.edge.rateLimit, "graphql", overLimit, (req) => limitKey(req.get("authorization"))),
+    );
   app.use(graphiql({ endpoint: "/graphql" }));
   app.use(
     "/graphql",

@@ -1,4 +1,4 @@
-import { type AnonymousAccess, type Authenticator, createAuthenticator } from "@tusk/auth";
+import { type AnonymousAccess, type Authenticator, createAuthenticator, rateLimitKey } from "@tusk/auth";
 import type { Readiness } from "@tusk/db";
 import {
   compressResponses,
@@ -143,17 +143,22 @@ export function createRestApp(options: RestAppOptions): express.Express {
       ),
     );
   const rateLimit = options.edge?.rateLimit;
+  const limitKey = rateLimitKey(options.authenticator ?? PUBLIC_ONLY);
   if (rateLimit)
     app.use(
-      rateLimiter(rateLimit, RATE_LIMIT_POLICY, (_req, _res, next) =>
-        next(
-          new ApiError(
-            "TOO_MANY_REQUESTS",
-            "Too many requests from this address: retry after the time Retry-After gives.",
-            // The RateLimit fields draft's member naming the policy the request exceeded.
-            { extensions: { "violated-policies": [RATE_LIMIT_POLICY] } },
+      rateLimiter(
+        rateLimit,
+        RATE_LIMIT_POLICY,
+        (_req, _res, next) =>
+          next(
+            new ApiError(
+              "TOO_MANY_REQUESTS",
+              "Too many requests from this caller: retry after the time Retry-After gives.",
+              // The RateLimit fields draft's member naming the policy the request exceeded.
+              { extensions: { "violated-policies": [RATE_LIMIT_POLICY] } },
+            ),
           ),
-        ),
+        (req) => limitKey(req.get("authorization")),
       ),
     );
   app.use(docsPage(options.uris));

@@ -19,6 +19,6 @@ export { assertPermitted, ownedBy, permits, rowFilter, seesPrivateFields } from 
 export type { ScopeAccess } from "./scopes.ts";
 export { ADMIN_SCOPE, customerScopes, requiredScope, scopeCatalog, scopeFor } from "./scopes.ts";
 export type { Authenticator, AuthSettings } from "./settings.ts";
-export { createAuthenticator, readAuthSettings } from "./settings.ts";
+export { createAuthenticator, rateLimitKey, readAuthSettings } from "./settings.ts";
 export type { TokenVerifier, TokenVerifierOptions } from "./verifier.ts";
 export { createTokenVerifier } from "./verifier.ts";

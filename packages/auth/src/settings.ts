@@ -71,3 +71,22 @@ export function createAuthenticator(settings: AuthSettings): Authenticator {
   };
   return { authenticate: (authorization) => authenticate(authorization, options) };
 }
+
+/**
+ * What a rate limit counts a request against: its verified user (`user:<username>`), or nothing
+ * when it has no valid token (anonymous, or refused), so that it is counted by its address. A
+ * token is verified here and again by the authentication that follows: HS256 and cached JWKS
+ * keys make that microseconds, and an unverified token could name anyone's budget.
+ *
+ * @example
+ * await rateLimitKey(authenticator)("Bearer eyJ…"); // "user:jdoe"
+ */
+export function rateLimitKey(
+  authenticator: Authenticator,
+): (authorization: string | undefined) => Promise<string | undefined> {
+  return async (authorization) => {
+    if (authorization === undefined) return undefined;
+    const caller = await authenticator.authenticate(authorization).catch(() => undefined);
+    return caller?.kind === "user" ? `user:${caller.username}` : undefined;
+  };
+}

@@ -30,9 +30,10 @@ export interface RateLimitOptions {
 export type OverLimitHandler = RequestHandler;
 
 /**
- * Counts requests per client address (IPv6 by /56 subnet, so one host cannot rotate addresses
- * past it; behind a proxy set `TRUST_PROXY` so the address is the client's). Tokens are not the
- * key: an unverified token costs an attacker nothing to change. When the shared counters cannot
+ * Counts requests per caller: by `callerKey` when it names one (a verified token's user, see
+ * `rateLimitKey` in @tusk/auth), otherwise per client address (IPv6 by /56 subnet, so one host
+ * cannot rotate addresses past it; behind a proxy set `TRUST_PROXY` so the address is the
+ * client's). An unverified token is never the key: it costs an attacker nothing to change. When the shared counters cannot
  * be reached the request passes: an outage of Redis must not become an outage of the API.
  *
  * @example
@@ -42,6 +43,7 @@ export function rateLimiter(
   options: RateLimitOptions,
   name: string,
   overLimit: OverLimitHandler,
+  callerKey: (req: Request) => Promise<string | undefined> = async () => undefined,
 ): RequestHandler {
   const nextOf = new WeakMap<Request, NextFunction>();
   const limiter = rateLimit({
@@ -50,7 +52,7 @@ export function rateLimiter(
     identifier: name,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? "unknown"),
+    keyGenerator: async (req) => (await callerKey(req)) ?? ipKeyGenerator(req.ip ?? "unknown"),
     // Store errors reach the wrapper below, which lets the request pass and reports the outage once
     // (the library's own pass-through would print a line per request).
     passOnStoreError: false,

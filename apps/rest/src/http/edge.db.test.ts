@@ -4,6 +4,7 @@ import { type EdgeOptions, openEdge, type SharedCounters } from "@tusk/edge";
 import { testRedis, testRedisUrl } from "@tusk/edge/testing";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, customer, testAuthenticator } from "../../../../test-support/callers.ts";
 import { createTestApp, type TestApp } from "../../test/harness.ts";
 import { createRestApp } from "../app.ts";
 
@@ -101,6 +102,30 @@ describe("the edge: security headers, CORS_ORIGINS, rate limits", () => {
     expect(over.headers["cache-control"]).toBe("no-store");
     const t = Number(/t=(\d+)/.exec(String(over.headers.ratelimit))![1]);
     expect(Number(over.headers["retry-after"])).toBeGreaterThanOrEqual(t);
+  });
+
+  it("#147 counts a caller with a valid token against their own budget from any address; others by address", async () => {
+    const app = createRestApp({
+      uris: t.uris,
+      executor: t.executor,
+      catalog: t.catalog,
+      edge: { rateLimit: { limit: 2, windowMs: 60_000 }, trustProxy: "loopback" },
+      authenticator: testAuthenticator(),
+    });
+    const jdoe = await bearer(customer());
+    const get = (from: string, authorization?: string) => {
+      const req = request(app).get("/v1/products/73924").set("X-Forwarded-For", from);
+      return authorization ? req.set("Authorization", authorization) : req;
+    };
+    expect((await get("203.0.113.1", jdoe)).status).toBe(200);
+    expect((await get("203.0.113.2", jdoe)).status).toBe(200);
+    expect((await get("203.0.113.3", jdoe)).status).toBe(429);
+    // The address jdoe called from keeps its own budget for requests without a token.
+    expect((await get("203.0.113.1")).status).toBe(200);
+    // A token that does not verify names nobody: it is counted by its address.
+    expect((await get("203.0.113.9", "Bearer not.a.jwt")).status).toBe(401);
+    expect((await get("203.0.113.9", "Bearer not.a.jwt")).status).toBe(401);
+    expect((await get("203.0.113.9", "Bearer not.a.jwt")).status).toBe(429);
   });
 
   it("sheds load: 503 problem+json with Retry-After while overloaded; health checks still answer", async () => {
