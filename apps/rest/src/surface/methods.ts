@@ -20,8 +20,36 @@ function served<K extends RouteKind>(row: Row<K>, route: RouteSubject<K>): Serve
   });
 }
 
+// The table reads only a subject's kind, resource, relation, view name and error code (see
+// subjects.ts), never an identifier, so its answer is computed once per such subject: every
+// item of a list asks it for its links, and rebuilding the summaries and operation shapes each
+// time was a few per cent of a list's CPU time.
+const computed = new WeakMap<object, Map<string, readonly ServedMethod[]>>();
+const WITHOUT_RESOURCE = {};
+
 /** The methods a route (or registry subject) accepts, in table order, from the route table. */
-export function servedMethods(route: Subject): ServedMethod[] {
+export function servedMethods(route: Subject): readonly ServedMethod[] {
+  const { resource, relation, name, code } = route as {
+    resource?: object;
+    relation?: { name: string };
+    name?: string;
+    code?: string;
+  };
+  const owner = resource ?? WITHOUT_RESOURCE;
+  const key = `${route.kind} ${relation?.name ?? ""} ${name ?? code ?? ""}`;
+  let byKey = computed.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    computed.set(owner, byKey);
+  }
+  const known = byKey.get(key);
+  if (known) return known;
+  const methods = Object.freeze(fromTable(route));
+  byKey.set(key, methods);
+  return methods;
+}
+
+function fromTable(route: Subject): ServedMethod[] {
   switch (route.kind) {
     case "root":
       return served<"root">(ROUTE_TABLE.root, route);
