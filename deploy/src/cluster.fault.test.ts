@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, deploymentUnavailable, startCluster } from "./cluster.ts";
 
-const RATE_LIMIT = 60;
+const RATE_LIMIT = 150;
 
 /** Polls `probe` until it is true (10 s at most). */
 async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
@@ -38,26 +38,34 @@ const skipped = faultTestsSkipped() || (deploymentUnavailable() !== undefined &&
 describe.skipIf(skipped)("several instances behind a load balancer", () => {
   const secret = randomBytes(32).toString("hex");
   let cluster: Cluster;
-  let admin: string;
-  const headers = (client: string) => ({
-    authorization: admin,
+  /**
+   * Headers of a request from `client`'s address; with `subject`, also an admin token for that
+   * subject. Rate limits count a token's subject, and a request without one by its address.
+   */
+  const headers = async (client: string, subject?: string) => ({
     "content-type": "application/json",
     "x-forwarded-for": client,
+    ...(subject
+      ? {
+          authorization: `Bearer ${await issueToken(secret, { subject, scopes: [ADMIN_SCOPE], expiresIn: "1h" })}`,
+        }
+      : {}),
   });
   beforeAll(async () => {
     cluster = await startCluster({ rateLimit: RATE_LIMIT, jwtSecret: secret });
-    admin = `Bearer ${await issueToken(secret, { subject: "admin", scopes: [ADMIN_SCOPE], expiresIn: "1h" })}`;
   }, 240_000);
   afterAll(() => cluster?.stop(), 60_000);
 
   it("spreads requests of both APIs over their instances", async () => {
     const served = new Set<string>();
     for (let i = 0; i < 8; i++) {
-      const rest = await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("198.51.100.1") });
-      expect(rest.status).toBe(200);
+      const rest = await fetch(`${cluster.restUrl}/v1/products/73924`, {
+        headers: await headers("198.51.100.1"),
+      });
+      expect(rest.status, await rest.clone().text()).toBe(200);
       const graphql = await fetch(cluster.graphqlUrl, {
         method: "POST",
-        headers: headers("198.51.100.1"),
+        headers: await headers("198.51.100.1"),
         body: JSON.stringify({ query: "{ product(id: 73924) { name } }" }),
       });
       expect(graphql.status).toBe(200);
@@ -69,18 +77,42 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
   it("counts a client against one rate-limit budget whichever instance answers", async () => {
     const served = new Set<string>();
     for (let i = 0; i < RATE_LIMIT; i++) {
-      const res = await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("203.0.113.7") });
+      const res = await fetch(`${cluster.restUrl}/v1/products/73924`, {
+        headers: await headers("203.0.113.7"),
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get("ratelimit")).toMatch(new RegExp(`r=${RATE_LIMIT - 1 - i};`));
       served.add(res.headers.get("x-served-by")!);
     }
     expect(served.size).toBe(2);
-    const over = await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("203.0.113.7") });
+    const over = await fetch(`${cluster.restUrl}/v1/products/73924`, {
+      headers: await headers("203.0.113.7"),
+    });
     expect(over.status).toBe(429);
     // Another client still has its whole budget.
     expect(
-      (await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: headers("203.0.113.8") })).status,
+      (await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: await headers("203.0.113.8") })).status,
     ).toBe(200);
+  });
+
+  it("honours an Idempotency-Key on the other instance: the retry gets the first answer, one row is written", async () => {
+    const writer = await headers("198.51.100.3", "retrying-admin");
+    const send = () =>
+      fetch(`${cluster.restUrl}/v1/categories`, {
+        method: "POST",
+        headers: { ...writer, "idempotency-key": "deploy-retry-1" },
+        body: JSON.stringify({ name: "Created once" }),
+      });
+    const first = await send();
+    const retry = await send();
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("x-served-by")).not.toBe(first.headers.get("x-served-by"));
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.headers.get("location")).toBe(first.headers.get("location"));
+    expect(await retry.json()).toEqual(await first.json());
+    const rows = await sql(cluster.primary.url, "SELECT 1 FROM categories WHERE name = 'Created once'");
+    expect(rows).toHaveLength(1);
   });
 
   it("reads from the replica: a write is answered by the primary and becomes visible once replayed", async () => {
@@ -88,17 +120,17 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
     try {
       const created = await fetch(`${cluster.restUrl}/v1/categories`, {
         method: "POST",
-        headers: headers("198.51.100.2"),
+        headers: await headers("198.51.100.2", "replica-admin"),
         body: JSON.stringify({ name: "Written while the replica waits" }),
       });
       expect(created.status).toBe(201);
       const location = created.headers.get("location")!;
       expect(location.startsWith(cluster.restUrl)).toBe(true);
-      expect((await fetch(location, { headers: headers("198.51.100.2") })).status).toBe(404);
+      expect((await fetch(location, { headers: await headers("198.51.100.2") })).status).toBe(404);
       await sql(cluster.replica.url, "SELECT pg_wal_replay_resume()");
       expect(
         await eventually(
-          async () => (await fetch(location, { headers: headers("198.51.100.2") })).status === 200,
+          async () => (await fetch(location, { headers: await headers("198.51.100.2") })).status === 200,
         ),
       ).toBe(true);
     } finally {
@@ -111,13 +143,14 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
     let afterKill = 0;
     let killed = false;
     let failed = 0;
-    const deadline = Date.now() + 4_000;
+    const deadline = Date.now() + 3_000;
     const worker = async (n: number) => {
+      const own = await headers(`192.0.2.${n + 1}`, `load-admin-${n}`);
       for (let i = 0; Date.now() < deadline; i++) {
         const name = `Load ${n}-${i}`;
         const res = await fetch(`${cluster.restUrl}/v1/categories`, {
           method: "POST",
-          headers: headers(`192.0.2.${n + 1}`),
+          headers: own,
           body: JSON.stringify({ name }),
         }).catch(() => undefined);
         if (res?.status === 201) {
@@ -127,7 +160,7 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, (_, n) => worker(n)));
-    await new Promise((r) => setTimeout(r, 1_500));
+    await new Promise((r) => setTimeout(r, 1_000));
     cluster.instances.find((instance) => instance.name === "rest1")!.kill();
     killed = true;
     await load;
