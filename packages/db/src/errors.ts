@@ -96,6 +96,16 @@ const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|57014|55P03)$/;
  */
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 
+/** Prisma's code for a failed raw statement, whose message quotes the adapter's. */
+const RAW_QUERY_FAILED = "P2010";
+
+/** The codes Prisma's model queries give the same adapter errors. */
+const MODEL_QUERY_CODES: Readonly<Record<string, string>> = {
+  DatabaseNotReachable: "P1001",
+  ConnectionClosed: "P1017",
+  SocketTimeout: "P1008",
+};
+
 /** Node's socket errors for a server that is not there. */
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);
 
@@ -135,6 +145,13 @@ function ownUnavailableReason(error: Error): string | undefined {
       UNAVAILABLE_KINDS.has(cause?.kind ?? "") ||
       UNAVAILABLE_SQLSTATES.test(sqlState ?? "");
     if (!unavailable) return undefined;
+    if (error.code === RAW_QUERY_FAILED) {
+      // A raw statement wraps the adapter's error; say it as a model query does, so one
+      // outage is one line whichever kind of statement met it first.
+      const inner = /Message: `(.*)`$/.exec(reasonOf(error))?.[1];
+      const message = cause?.originalMessage ?? inner ?? reasonOf(error);
+      return `${message} (${sqlState ?? MODEL_QUERY_CODES[cause?.kind ?? ""] ?? error.code})`;
+    }
     const message = cause?.originalMessage ?? reasonOf(error);
     return `${message} (${sqlState ?? error.code})`;
   }

@@ -21,6 +21,7 @@ import { toPrismaWhere } from "./filters.ts";
 import type { QueryLimits } from "./limits.ts";
 import { toPrismaOrderBy } from "./ordering.ts";
 import { pageQuery } from "./pagination.ts";
+import type { ListArgs } from "./sql/index.ts";
 
 /** Everything the planner needs from one execution. */
 export interface PlanEnv {
@@ -151,8 +152,12 @@ export function collectionArgs(
   const filter = toPrismaWhere(resource, args.where as Record<string, unknown> | undefined);
   const where = withinReach(filter, caller, resource, "read");
   const orderBy = toPrismaOrderBy(resource, args.orderBy as { field: string; direction?: "asc" | "desc" }[]);
-  const find: Select = { where, orderBy, take: page.take };
-  if (page.cursor) Object.assign(find, { cursor: page.cursor, skip: page.skip });
+  const find: Omit<ListArgs, "select"> = {
+    where,
+    orderBy,
+    take: page.take,
+    ...(page.cursor ? { cursor: page.cursor, skip: page.skip ?? 0 } : {}),
+  };
   return { page, where, find };
 }
 

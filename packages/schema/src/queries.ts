@@ -19,12 +19,14 @@ import {
 } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { withScope } from "./scope-notes.ts";
+import { findManyRows, findUniqueRow } from "./sql/index.ts";
 
 type Row = Record<string, unknown>;
 
 /**
  * The root query fields of one root resource: lookup by identifier, collection and aggregate.
- * Each resolves with one planned Prisma call (plus a count when `totalCount` is asked for). A
+ * Each resolves with one SQL statement compiled from its plan (relations, pages and
+ * `totalCount` included, the JSON built by the database). A
  * caller who may not read the resource is refused (401 or 403); one who may sees only the rows
  * within reach (their own, of an owned resource): another's item is null, as if absent.
  *
@@ -48,7 +50,7 @@ export function queryFields(
         assertPermitted(context.caller, resource, "read");
         const select = planSelect(planEnv(info, context, limits), resource, subSelections(info.fieldNodes));
         const where = uniqueWithinReach({ [idField]: id }, context.caller, resource, "read");
-        return delegate(context.prisma, resource).findUnique({ where, select });
+        return findUniqueRow(context.prisma, resource.model, { where, select });
       },
     },
     [names.collectionField]: {
@@ -60,11 +62,13 @@ export function queryFields(
         const env = planEnv(info, context, limits);
         const { page, where, find } = collectionArgs(resource, args, limits, context.caller);
         const { items, wantsCount } = connectionSelection(env, subSelections(info.fieldNodes));
-        const model = delegate(context.prisma, resource);
-        const [rows, count] = await Promise.all([
-          model.findMany({ ...find, select: planSelect(env, resource, items) }),
-          wantsCount ? model.count({ where }) : null,
-        ]);
+        const select = planSelect(env, resource, items);
+        const { rows, count } = await findManyRows(
+          context.prisma,
+          resource.model,
+          { ...find, select },
+          wantsCount ? where : undefined,
+        );
         return toConnection(resource, rows, page, count);
       },
     },

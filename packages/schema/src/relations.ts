@@ -1,16 +1,16 @@
 import type { Resource, ResourceRelation } from "@tusk/registry";
 import type { GraphQLFieldResolver, GraphQLObjectType } from "graphql";
 import type { TuskContext } from "./context.ts";
-import { delegate } from "./delegate.ts";
 import type { QueryLimits } from "./limits.ts";
 import { pageQuery, toConnection } from "./pagination.ts";
 import { planEnv, planField, type Select } from "./plan.ts";
+import { findUniqueRow } from "./sql/index.ts";
 
 type Row = Record<string, unknown>;
 
 /**
  * The parent row holding this relation field's data: the parent itself when the root field's
- * plan fetched it, otherwise one query for this field alone (a second alias of a relation
+ * plan fetched it, otherwise one statement for this field alone (a second alias of a relation
  * with different arguments).
  */
 async function sourceOf(
@@ -25,7 +25,7 @@ async function sourceOf(
   const env = planEnv(info, context, limits);
   planField(env, info.parentType as GraphQLObjectType, select, info.fieldNodes, false);
   const idField = resource.identifier.field.name;
-  const row = await delegate(context.prisma, resource).findUnique({
+  const row = await findUniqueRow(context.prisma, resource.model, {
     where: { [idField]: parent[idField] },
     select,
   });
