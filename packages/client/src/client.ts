@@ -4,10 +4,20 @@ import { findLink, type LinkSelector, type LinkSource } from "./links.ts";
 import { TuskProblemError } from "./problem.ts";
 import { serializeQuery } from "./query.ts";
 
-/** The media types the client asks for: NARWHL-JSON, and problem+json for errors. */
+/**
+ * The media types the client asks for: NARWHL-JSON, and problem+json for errors.
+ *
+ * @example
+ * const media: TuskMediaType = "application/json";
+ */
 export type TuskMediaType = "application/json" | "application/problem+json";
 
-/** Where the API is, and who calls it. */
+/**
+ * Where the API is, and who calls it.
+ *
+ * @example
+ * const options: TuskClientOptions = { baseUrl: "http://localhost:4000", token: process.env.TUSK_TOKEN };
+ */
 export interface TuskClientOptions {
   /** The server's public base URL, without `/v1` (`http://localhost:4000`). */
   readonly baseUrl: string;
@@ -17,25 +27,45 @@ export interface TuskClientOptions {
   readonly fetch?: (request: Request) => Promise<Response>;
 }
 
-/** What a call of the typed client resolves to, as far as the helpers need it. */
+/**
+ * What a call of the typed client resolves to, as far as the helpers need it.
+ *
+ * @example
+ * const result: CallResult<unknown> = await client.GET("/v1", {});
+ */
 export interface CallResult<D> {
   readonly data?: D;
   readonly error?: unknown;
   readonly response: Response;
 }
 
-/** A followed link: the parsed body (undefined when there is none) and the response. */
+/**
+ * A followed link: the parsed body (undefined when there is none) and the response.
+ *
+ * @example
+ * const up: Followed | undefined = await client.follow(lineItem, "up");
+ */
 export interface Followed<T = unknown> {
   readonly data: T;
   readonly response: Response;
 }
 
-/** The item type of a list representation: the element type of its one array member besides `_links`. */
+/**
+ * The item type of a list representation: the element type of its one array member besides `_links`.
+ *
+ * @example
+ * type Product = ItemOf<components["schemas"]["ProductList"]>;
+ */
 export type ItemOf<D> = {
   [K in keyof D]: K extends `_${string}` ? never : D[K] extends readonly (infer I)[] ? I : never;
 }[keyof D];
 
-/** The typed openapi-fetch client, with the helpers hypermedia needs. */
+/**
+ * The typed openapi-fetch client, with the helpers hypermedia needs.
+ *
+ * @example
+ * const client: TuskClient = createTuskClient({ baseUrl: "http://localhost:4000" });
+ */
 export interface TuskClient extends Client<paths, TuskMediaType> {
   /**
    * GETs the link a source names (see `findLink`); undefined when it has none. A problem answer

@@ -1,18 +1,33 @@
 import LinkHeader from "http-link-header";
 import type { components } from "./generated/openapi.ts";
 
-/** A link as representations carry it in `_links`: `rel`, `href`, `method` and, for relations, `name`. */
+/**
+ * A link as representations carry it in `_links`: `rel`, `href`, `method` and, for relations, `name`.
+ *
+ * @example
+ * const up: Link = { rel: "up", href: "http://localhost:4000/v1/orders/9", method: "GET", name: "order" };
+ */
 export type Link = components["schemas"]["Link"];
 
 /**
  * Where links are read from: a response (its `Link` header) with its parsed body (`data`,
  * whose top-level `_links` are read), or one item of a representation (its own `_links`).
+ *
+ * @example
+ * const fromResponse: LinkSource = await client.GET("/v1/products", {});
+ * const fromItem: LinkSource = { _links: [{ rel: "self", href: "http://localhost:4000/v1/products/1", method: "GET" }] };
  */
 export type LinkSource =
   | { readonly response?: Response; readonly data?: unknown }
   | { readonly _links?: unknown };
 
-/** Which link: by `rel` (`"next"`, `"up"`, a definition URI), by relation `name`, or both. */
+/**
+ * Which link: by `rel` (`"next"`, `"up"`, a definition URI), by relation `name`, or both.
+ *
+ * @example
+ * const next: LinkSelector = "next";
+ * const categories: LinkSelector = { name: "categories" };
+ */
 export type LinkSelector = string | { readonly rel?: string; readonly name?: string };
 
 function bodyLinks(value: unknown): Link[] {

@@ -1,10 +1,25 @@
 import type { components } from "./generated/openapi.ts";
 
-/** An RFC 9457 problem as the REST API sends it (`application/problem+json`). */
+/**
+ * An RFC 9457 problem as the REST API sends it (`application/problem+json`).
+ *
+ * @example
+ * const problem: Problem = { type: "http://localhost:4000/v1/problems/not_found", title: "Not Found", status: 404 };
+ */
 export type Problem = components["schemas"]["Problem"];
-/** One field, parameter or path segment at fault, with why. */
+/**
+ * One field, parameter or path segment at fault, with why.
+ *
+ * @example
+ * const fault: InvalidParam = { name: "price", reason: "required" };
+ */
 export type InvalidParam = components["schemas"]["InvalidParam"];
-/** The API's error codes, one per problem type. */
+/**
+ * The API's error codes, one per problem type.
+ *
+ * @example
+ * const code: ProblemCode = "PRECONDITION_FAILED";
+ */
 export type ProblemCode = components["schemas"]["ProblemType"]["code"];
 
 /** Whether a value has the members every problem has. */

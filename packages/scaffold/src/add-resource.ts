@@ -27,6 +27,12 @@ function identifierGuard(spec: ResourceSpec): string {
   return `-- CreateTrigger\nCREATE TRIGGER "${spec.path}_identifier_guard" BEFORE UPDATE ON "${spec.path}"\n  FOR EACH ROW EXECUTE FUNCTION "tusk_forbid_identifier_update"('id');\n`;
 }
 
+/**
+ * What the command did and what is left.
+ *
+ * @example
+ * const { written, nextSteps }: AddResourceResult = await addResource(root, spec);
+ */
 export interface AddResourceResult {
   /** The files written, relative to the root. */
   readonly written: readonly string[];

@@ -1,7 +1,12 @@
 import { parseArgs } from "node:util";
 import { toSnakeCase } from "@tusk/registry";
 
-/** The scalar types a new resource's fields may have, with the column type each gets. */
+/**
+ * The scalar types a new resource's fields may have, with the column type each gets.
+ *
+ * @example
+ * FIELD_TYPES.Decimal; // "@db.Decimal(10, 2)"
+ */
 export const FIELD_TYPES = {
   String: "@db.VarChar(200)",
   Int: "",
@@ -10,16 +15,32 @@ export const FIELD_TYPES = {
   DateTime: "@db.Timestamptz(3)",
 } as const;
 
+/**
+ * One of {@link FIELD_TYPES}.
+ *
+ * @example
+ * const type: FieldType = "DateTime";
+ */
 export type FieldType = keyof typeof FIELD_TYPES;
 
-/** One field a client reads and writes. */
+/**
+ * One field a client reads and writes.
+ *
+ * @example
+ * const weight: FieldSpec = { name: "weightGrams", type: "Int", optional: true };
+ */
 export interface FieldSpec {
   readonly name: string;
   readonly type: FieldType;
   readonly optional: boolean;
 }
 
-/** What the command adds: a model with a numeric identifier, these fields, and timestamps. */
+/**
+ * What the command adds: a model with a numeric identifier, these fields, and timestamps.
+ *
+ * @example
+ * const spec: ResourceSpec = parseSpec(["Manufacturer", "--public"]);
+ */
 export interface ResourceSpec {
   /** The Prisma model name, PascalCase and singular (`Manufacturer`). */
   readonly model: string;
@@ -31,7 +52,12 @@ export interface ResourceSpec {
   readonly public: boolean;
 }
 
-/** A command-line mistake, naming the argument at fault. */
+/**
+ * A command-line mistake, naming the argument at fault.
+ *
+ * @example
+ * throw new UsageError("--field weight: write it as name:Type or name:Type?");
+ */
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
