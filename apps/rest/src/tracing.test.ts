@@ -1,21 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { startEntry } from "../../../test-support/entry.ts";
+import { spansIn } from "../../../test-support/spans.ts";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
-
-/** The spans the console exporter printed: name, id, kind and parent id of each. */
-function spansIn(output: string) {
-  return output
-    .split(/^\{$/m)
-    .map((block) => ({
-      name: /^ {2}name: '([^']*)'/m.exec(block)?.[1],
-      id: /^ {2}id: '(\w+)'/m.exec(block)?.[1],
-      kind: Number(/^ {2}kind: (\d+)/m.exec(block)?.[1]),
-      parent: /^ {2}parentSpanContext: \{[^}]*?spanId: '(\w+)'/ms.exec(block)?.[1],
-    }))
-    .filter((span) => span.name && span.id);
-}
 
 it("with OTEL_TRACES_EXPORTER set, a REST request's span is the parent of its GraphQL operation's span", async () => {
   const entry = await startEntry(

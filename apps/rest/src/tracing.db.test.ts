@@ -1,0 +1,51 @@
+import { fileURLToPath } from "node:url";
+import { createTestDatabase } from "@tusk/db/testing";
+import { expect, it } from "vitest";
+import { startEntry } from "../../../test-support/entry.ts";
+import { spansIn } from "../../../test-support/spans.ts";
+
+const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+
+it("with OTEL_TRACES_EXPORTER set on PostgreSQL, the SQL a REST request sends are spans of its GraphQL operation", async ({
+  skip,
+}) => {
+  const db = await createTestDatabase({ seed: true });
+  const url = db.location.kind === "postgres" ? db.location.url : undefined;
+  // The pg instrumentation sees PostgreSQL only; PGlite runs inside the process, without a driver.
+  if (!url) {
+    await db.close();
+    return skip();
+  }
+  try {
+    const entry = await startEntry(
+      main,
+      {
+        REST_PORT: "0",
+        DATABASE_URL: url,
+        OTEL_TRACES_EXPORTER: "console",
+        OTEL_METRICS_EXPORTER: "none",
+        OTEL_LOGS_EXPORTER: "none",
+      },
+      /REST API at (\S+)/,
+    );
+    try {
+      expect((await fetch(`${entry.ready[1]}/products/73924`)).status).toBe(200);
+    } finally {
+      await entry.stop();
+    }
+    const spans = spansIn(entry.output());
+    const server = spans.find((span) => span.kind === 1 && span.name?.startsWith("GET"));
+    const operation = spans.find((span) => span.name === "graphql.execute" && span.parent === server?.id);
+    expect(operation, entry.output().slice(-3_000)).toBeDefined();
+    // pg's query span hangs under the pool's connect span or directly under the operation.
+    const under = new Set([
+      operation!.id,
+      ...spans.filter((s) => s.parent === operation!.id).map((s) => s.id),
+    ]);
+    expect(spans.some((span) => span.name?.startsWith("pg.query") && under.has(span.parent ?? ""))).toBe(
+      true,
+    );
+  } finally {
+    await db.close();
+  }
+}, 120_000);
