@@ -8,7 +8,7 @@ import {
   sql,
 } from "kysely";
 import { type ListArgs, listSql, objectSql } from "./select.ts";
-import { Aliases, all } from "./sources.ts";
+import { Aliases, all, TRUE } from "./sources.ts";
 import { tableOf } from "./tables.ts";
 import { whereSql } from "./where.ts";
 
@@ -37,7 +37,7 @@ export function compileFindMany(model: string, args: ListArgs, countWhere?: Args
   const aliases = new Aliases();
   const alias = aliases.next();
   const from = sql`${sql.table(table.name)} AS ${sql.id(alias)}`;
-  const rows = listSql(table, alias, from, sql`true`, args, aliases);
+  const rows = listSql(table, alias, from, TRUE, args, aliases);
   let total = sql`NULL`;
   if (countWhere) {
     const counted = aliases.next();

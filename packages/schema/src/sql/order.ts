@@ -50,14 +50,21 @@ function same(ref: Sql, key: OrderKey, value: Sql): Sql {
   return key.column.required ? sql`${ref} = ${value}` : sql`${ref} IS NOT DISTINCT FROM ${value}`;
 }
 
+/** At or after the cursor's value in one key's order (non-null keys only). */
+function from(ref: Sql, key: OrderKey, value: Sql): Sql {
+  return key.desc ? sql`${ref} <= ${value}` : sql`${ref} >= ${value}`;
+}
+
 /**
  * Prisma's `cursor`: the rows from the cursor row on, in the page's order, as a keyset
  * condition against the cursor row's own sort values (read by a subquery, so a cursor row that
  * no longer exists yields no rows, as with Prisma). Prisma's `skip` then drops the cursor row.
+ * The first key, when it cannot be null, also bounds the range on its own, so an index on it
+ * starts the scan at the cursor instead of filtering every row before it.
  *
  * @example
  * cursorSql(tableOf("Product"), "t0", keys, { id: 73924 }, aliases);
- * // (("t0"."price" < (SELECT ...)) OR ("t0"."price" = (SELECT ...) AND "t0"."id" >= (SELECT ...)))
+ * // ("t0"."price" <= (SELECT ...) AND ("t0"."price" < (SELECT ...) OR ("t0"."price" = (SELECT ...) AND "t0"."id" >= (SELECT ...))))
  */
 export function cursorSql(
   table: Table,
@@ -74,9 +81,15 @@ export function cursorSql(
   const ref = (key: OrderKey) => sql.id(alias, key.column.name);
   const branches = keys.map((key, i) => {
     const earlier = keys.slice(0, i).map((k, j) => same(ref(k), k, values[j]!));
-    const last = i === keys.length - 1;
-    const here = after(ref(key), key, values[i]!);
-    return all([...earlier, last ? sql`(${here} OR ${same(ref(key), key, values[i]!)})` : here]);
+    const value = values[i]!;
+    if (i < keys.length - 1) return all([...earlier, after(ref(key), key, value)]);
+    const here = key.column.required
+      ? from(ref(key), key, value)
+      : sql`(${after(ref(key), key, value)} OR ${same(ref(key), key, value)})`;
+    return all([...earlier, here]);
   });
-  return sql`(${sql.join(branches, sql` OR `)})`;
+  if (branches.length === 1) return branches[0]!;
+  const first = keys[0]!;
+  const either = sql`(${sql.join(branches, sql` OR `)})`;
+  return first.column.required ? all([from(ref(first), first, values[0]!), either]) : either;
 }

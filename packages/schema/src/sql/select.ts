@@ -43,7 +43,7 @@ function count(table: Table, alias: string, relation: string, args: unknown, ali
   const { from, link } = relationSource(path, inner, alias);
   const where = args === true ? undefined : (args as { where?: Args }).where;
   const condition = whereSql(tableOf(path.target), inner, where, aliases);
-  return sql`(SELECT count(*) FROM ${from} WHERE ${link} AND ${condition})`;
+  return sql`(SELECT count(*) FROM ${from} WHERE ${all([link, condition])})`;
 }
 
 /**
@@ -87,7 +87,7 @@ export function objectSql(table: Table, alias: string, select: Args, aliases: Al
  * from its cursor, then put back in order), `[]` when empty. `link` ties the rows to a parent row.
  *
  * @example
- * listSql(tableOf("Product"), "t0", sql`"products" AS "t0"`, sql`true`, { take: 11, orderBy: [{ id: "asc" }], select: { id: true } }, aliases);
+ * listSql(tableOf("Product"), "t0", sql`"products" AS "t0"`, TRUE, { take: 11, orderBy: [{ id: "asc" }], select: { id: true } }, aliases);
  */
 export function listSql(
   table: Table,

@@ -40,7 +40,12 @@ export function relationSource(path: RelationPath, alias: string, parent: string
   return { from, link };
 }
 
-/** Conditions joined by AND; `true` when there are none. */
+/** The condition that always holds; left out of conjunctions so the SQL stays readable. */
+export const TRUE: Sql = sql`true`;
+
+/** Conditions joined by AND; {@link TRUE} when there are none. */
 export function all(conditions: readonly Sql[]): Sql {
-  return conditions.length === 0 ? sql`true` : sql`(${sql.join(conditions, sql` AND `)})`;
+  const kept = conditions.filter((c) => c !== TRUE);
+  if (kept.length === 0) return TRUE;
+  return kept.length === 1 ? kept[0]! : sql`(${sql.join(kept, sql` AND `)})`;
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type Aliases, all, relationSource, type Sql } from "./sources.ts";
+import { type Aliases, all, relationSource, type Sql, TRUE } from "./sources.ts";
 import { type Column, type Table, tableOf } from "./tables.ts";
 
 type Where = Readonly<Record<string, unknown>>;
@@ -15,7 +15,7 @@ function isOperators(value: unknown): value is Where {
 
 function list(values: unknown, ref: Sql, negate: boolean): Sql {
   const items = values as readonly unknown[];
-  if (items.length === 0) return negate ? sql`true` : sql`false`;
+  if (items.length === 0) return negate ? TRUE : sql`false`;
   const bound = sql.join(items.map((v) => sql`${v}`));
   return negate ? sql`${ref} NOT IN (${bound})` : sql`${ref} IN (${bound})`;
 }
@@ -68,7 +68,7 @@ function relation(table: Table, alias: string, name: string, value: Where, alias
     const inner = aliases.next();
     const { from, link } = relationSource(path, inner, alias);
     const condition = whereSql(target, inner, where, aliases);
-    return sql`EXISTS (SELECT 1 FROM ${from} WHERE ${link} AND ${negateWhere ? sql`NOT ${condition}` : condition})`;
+    return sql`EXISTS (SELECT 1 FROM ${from} WHERE ${all([link, negateWhere ? sql`NOT (${condition})` : condition])})`;
   };
   const filters =
     isOperators(value) && !path.list && !("is" in value || "isNot" in value) ? { is: value } : value;
@@ -102,7 +102,7 @@ export function whereSql(table: Table, alias: string, where: Where | undefined, 
       const each = items.map((item) => whereSql(table, alias, item, aliases));
       if (key === "AND") parts.push(all(each));
       else if (key === "OR") parts.push(each.length === 0 ? sql`false` : sql`(${sql.join(each, sql` OR `)})`);
-      else parts.push(all(each.map((condition) => sql`NOT ${condition}`)));
+      else parts.push(all(each.map((condition) => sql`NOT (${condition})`)));
     } else if (table.hasRelation(key)) {
       parts.push(relation(table, alias, key, value as Where, aliases));
     } else {
