@@ -52,7 +52,13 @@ function commaSeparated(document: OpenAPI3): string[] {
 export async function generateClientFiles(): Promise<{ path: string; content: string }[]> {
   const uris = createUriBuilder({ registry, baseUrl: "http://localhost:4000" });
   const document = buildOpenApiDocument(registry, uris) as unknown as OpenAPI3;
-  const ast = await openapiTS(document, { transform: widenServerUris, alphabetize: true });
+  // Objects the document leaves open (embedded resources, HAL's `_embedded`) are readable as
+  // unknown members rather than typed as empty.
+  const ast = await openapiTS(document, {
+    transform: widenServerUris,
+    alphabetize: true,
+    emptyObjectsUnknown: true,
+  });
   const names = commaSeparated(document);
   return [
     {

@@ -75,6 +75,16 @@ describe("reading", () => {
     expect(item?.price).toBe("219.99");
   });
 
+  it("reads embedded resources of ?zoom= as open objects", async () => {
+    const { products } = unwrap(
+      await anonymous.GET("/v1/products/{product_id}", {
+        params: { ...product.params, query: { zoom: ["categories"], fields: ["name"] } },
+      }),
+    );
+    const embedded = products[0]?._embeds?.[0]?.categories ?? [];
+    expect(embedded.map((category) => category.id)).toContain(FIXTURE.categoryId);
+  });
+
   it("sends lists comma-separated or repeated, as the document declares each parameter", async () => {
     const { products } = unwrap(
       await anonymous.GET("/v1/products", {

@@ -3164,7 +3164,7 @@ export interface components {
         Book: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (categories). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             author?: string;
@@ -3198,7 +3198,7 @@ export interface components {
         };
         BookHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             author?: string;
             /** Format: date-time */
@@ -3265,7 +3265,7 @@ export interface components {
         Category: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (products, books). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             /** Format: date-time */
@@ -3287,7 +3287,7 @@ export interface components {
         };
         CategoryHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             /** Format: date-time */
             readonly created_at?: string;
@@ -3334,11 +3334,11 @@ export interface components {
         /** @description A resource's definition (NARWHL reserved endpoint): identifier rule, fields with their filter operators, relations and zoom rels, query parameters, views. */
         Definition: {
             _links: components["schemas"]["Link"][];
-            fields: Record<string, never>[];
-            identifier?: Record<string, never>;
+            fields: Record<string, unknown>[];
+            identifier?: Record<string, unknown>;
             media_types?: string[];
-            query_parameters?: Record<string, never>;
-            relations: Record<string, never>[];
+            query_parameters?: Record<string, unknown>;
+            relations: Record<string, unknown>[];
             reserved_words?: ("definition" | "views" | "openapi.json" | "problems" | "new" | "me")[];
             resource: string;
             /** @description Per route (`collection`, `item`) and method, the scope a bearer token needs, or null for none (reading a public resource). */
@@ -3367,7 +3367,7 @@ export interface components {
         LineItem: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (orders, products). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             /** Format: date-time */
@@ -3399,7 +3399,7 @@ export interface components {
         };
         LineItemHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             /** Format: date-time */
             readonly created_at?: string;
@@ -3477,7 +3477,7 @@ export interface components {
         Order: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (users, line_items). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             /** Format: date-time */
@@ -3501,7 +3501,7 @@ export interface components {
         };
         OrderHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             /** Format: date-time */
             readonly created_at?: string;
@@ -3584,7 +3584,7 @@ export interface components {
         Product: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (categories, line_items). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             /** Format: date-time */
@@ -3614,7 +3614,7 @@ export interface components {
         };
         ProductHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             /** Format: date-time */
             readonly created_at?: string;
@@ -3681,13 +3681,13 @@ export interface components {
         /** @description The API root: every collection and definition, so a client discovers the API from one URI. */
         Root: {
             _links: components["schemas"]["Link"][];
-            resources: Record<string, never>[];
+            resources: Record<string, unknown>[];
         };
         /** @description User (NARWHL-JSON, application/vnd.tusk.user+json; version=1). Members left out by ?fields= are absent. */
         User: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (orders, vehicles). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             /** Format: date-time */
@@ -3713,7 +3713,7 @@ export interface components {
         };
         UserHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             /** Format: date-time */
             readonly created_at?: string;
@@ -3760,7 +3760,7 @@ export interface components {
         Vehicle: {
             /** @description Present only with ?zoom=: one object per zoomed relation, keyed by the target's plural (users). */
             _embeds?: {
-                [key: string]: Record<string, never>[];
+                [key: string]: Record<string, unknown>[];
             }[];
             _links: components["schemas"]["Link"][];
             /** Format: date-time */
@@ -3792,7 +3792,7 @@ export interface components {
         };
         VehicleHal: {
             /** @description Zoomed relations, keyed by rel. */
-            _embedded?: Record<string, never>;
+            _embedded?: Record<string, unknown>;
             _links: components["schemas"]["HalLinks"];
             /** Format: date-time */
             readonly created_at?: string;
@@ -9666,8 +9666,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "application/openapi+json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
+                    "application/openapi+json": Record<string, unknown>;
                 };
             };
             304: components["responses"]["NotModified"];
