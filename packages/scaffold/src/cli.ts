@@ -1,8 +1,9 @@
 // `npm run add-resource -- <Name> [--path <segment>] [--field name:Type[?]]... [--description text] [--public]`
+import { fileURLToPath } from "node:url";
 import { addResource } from "./add-resource.ts";
 import { parseSpec, UsageError } from "./spec.ts";
 
-const root = new URL("../../..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 
 try {
   const spec = parseSpec(process.argv.slice(2));
