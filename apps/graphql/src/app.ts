@@ -70,8 +70,8 @@ export interface GraphqlAppOptions {
 /** Without settings: every token refused, anonymous callers read what is public. */
 const PUBLIC_ONLY = createAuthenticator({ verifier: undefined, anonymous: "read" });
 
-/** The operation deadline when none is configured. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** The operation deadline when none is given: `REQUEST_TIMEOUT_MS`'s default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = SETTINGS.REQUEST_TIMEOUT_MS.schema.parse(undefined);
 
 /** The app and how to stop its GraphQL server. */
 export interface GraphqlApp {

@@ -7,7 +7,7 @@
 import "@tusk/telemetry/tracing";
 
 import { createAuthenticator, readAuthSettings } from "@tusk/auth";
-import { readConfig } from "@tusk/config";
+import { databaseTimeouts, readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { drainOnSignals, listen } from "@tusk/server";
@@ -24,6 +24,7 @@ const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
 const db = await openDatabase({
   url: config.DATABASE_URL,
   readUrls: config.DATABASE_READ_URLS,
+  timeouts: databaseTimeouts(config),
   onConnectionLost: reportFault,
   log: QUERY_EVENTS,
 });
@@ -35,6 +36,7 @@ const { app, stop } = await createGraphqlApp({
   introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
   idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(readAuthSettings()),

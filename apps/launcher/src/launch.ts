@@ -1,5 +1,5 @@
 import type { AnonymousAccess, Authenticator } from "@tusk/auth";
-import { type Database, databaseFaultLog, readinessCheck } from "@tusk/db";
+import { type Database, type DatabaseTimeouts, databaseFaultLog, readinessCheck } from "@tusk/db";
 import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
@@ -36,6 +36,8 @@ export interface LaunchOptions {
    * outages go; default `createLogger()` (silent under vitest).
    */
   readonly logger?: Logger;
+  /** PostgreSQL time limits of both APIs' connections (default `DEFAULT_DATABASE_TIMEOUTS`); PGlite has none. */
+  readonly databaseTimeouts?: DatabaseTimeouts;
   /** The longest a request may take before it is answered 503 (both APIs; default 10 s). */
   readonly requestTimeoutMs?: number;
   /** How long both APIs keep the answers to `Idempotency-Key` requests (`IDEMPOTENCY_TTL_MS`, default 24 h). */
@@ -112,6 +114,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     servers.push(graphql);
     const opened = await openMigratedDatabase(options.databaseUrl, {
       readUrls: options.databaseReadUrls,
+      ...(options.databaseTimeouts ? { timeouts: options.databaseTimeouts } : {}),
       onConnectionLost: onDatabaseUnavailable,
       log: QUERY_EVENTS,
     });

@@ -8,7 +8,7 @@
 import "@tusk/telemetry/tracing";
 
 import { createAuthenticator } from "@tusk/auth";
-import { readConfig } from "@tusk/config";
+import { databaseTimeouts, readConfig } from "@tusk/config";
 import { describeDatabase, resolveDatabaseLocation } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
@@ -33,6 +33,8 @@ const tusk = await launch({
   databaseReadUrls: config.DATABASE_READ_URLS,
   introspection: config.GRAPHQL_INTROSPECTION,
   idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  databaseTimeouts: databaseTimeouts(config),
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(auth.settings),

@@ -1,4 +1,5 @@
 import { type AnonymousAccess, type Authenticator, createAuthenticator, rateLimitKey } from "@tusk/auth";
+import { SETTINGS } from "@tusk/config";
 import type { Readiness } from "@tusk/db";
 import {
   compressResponses,
@@ -73,8 +74,8 @@ const RATE_LIMIT_POLICY = "rest";
 /** Without settings: every token refused, anonymous callers read what is public. */
 const PUBLIC_ONLY = createAuthenticator({ verifier: undefined, anonymous: "read" });
 
-/** The request deadline when none is configured: long enough for any list, short enough for a client to retry. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** The request deadline when none is given: `REQUEST_TIMEOUT_MS`'s default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = SETTINGS.REQUEST_TIMEOUT_MS.schema.parse(undefined);
 
 /**
  * The NARWHL REST app. Every request is authenticated (bearer tokens) and

@@ -8,7 +8,7 @@
 import "@tusk/telemetry/tracing";
 
 import { createAuthenticator, readAuthSettings } from "@tusk/auth";
-import { readConfig } from "@tusk/config";
+import { databaseTimeouts, readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
@@ -39,12 +39,22 @@ if (config.GRAPHQL_URL) {
   uris = createUriBuilder({ registry, baseUrl });
   const executor = createRemoteExecutor({ url: config.GRAPHQL_URL });
   server.handle(
-    createRestApp({ registry, uris, executor, logger, edge: edge.options, authenticator, anonymous }),
+    createRestApp({
+      registry,
+      uris,
+      executor,
+      logger,
+      edge: edge.options,
+      authenticator,
+      anonymous,
+      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    }),
   );
 } else {
   const db = await openDatabase({
     url: config.DATABASE_URL,
     readUrls: config.DATABASE_READ_URLS,
+    timeouts: databaseTimeouts(config),
     onConnectionLost: reportFault,
     log: QUERY_EVENTS,
   });
@@ -56,6 +66,7 @@ if (config.GRAPHQL_URL) {
     logger,
     onDatabaseUnavailable: reportFault,
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     edge: edge.options,
     authenticator,
     anonymous,

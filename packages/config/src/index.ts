@@ -6,6 +6,7 @@
  * import { readConfig } from "@tusk/config";
  * const { REST_PORT, DATABASE_URL } = readConfig();
  */
+export { databaseTimeouts } from "./database-timeouts.ts";
 export {
   count,
   flag,
@@ -17,6 +18,7 @@ export {
   redisUrl,
   type Setting,
   text,
+  timeLimit,
   trustProxy,
 } from "./kinds.ts";
 export {

@@ -28,8 +28,14 @@ function wholeNumberSetting(
   accepts: string,
   fallback: number,
   description: string,
+  min = 0,
 ): Setting<number> {
-  return { schema: wholeNumber(0, max).default(fallback), accepts, fallback: String(fallback), description };
+  return {
+    schema: wholeNumber(min, max).default(fallback),
+    accepts,
+    fallback: String(fallback),
+    description,
+  };
 }
 
 /**
@@ -54,6 +60,22 @@ export function milliseconds(fallback: number, description: string): Setting<num
     "a whole number of milliseconds, 0 or more",
     fallback,
     description,
+  );
+}
+
+/**
+ * A time limit in whole milliseconds, 1 or more: a limit of 0 would refuse everything at once.
+ *
+ * @example
+ * timeLimit(10_000, "The longest a request may take.");
+ */
+export function timeLimit(fallback: number, description: string): Setting<number> {
+  return wholeNumberSetting(
+    2_147_483_647,
+    "a whole number of milliseconds, 1 or more",
+    fallback,
+    description,
+    1,
   );
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_DATABASE_TIMEOUTS } from "@tusk/db/timeouts";
 import { LOG_LEVELS } from "@tusk/telemetry";
 import {
   count,
@@ -11,6 +12,7 @@ import {
   redisUrl,
   type Setting,
   text,
+  timeLimit,
   trustProxy,
 } from "./kinds.ts";
 
@@ -46,6 +48,22 @@ export const SETTINGS = {
   GRAPHQL_INTROSPECTION: flag(
     true,
     "GraphQL API: answer introspection (`__schema`, `__type`); GraphiQL and a REST API with `GRAPHQL_URL` need it.",
+  ),
+  REQUEST_TIMEOUT_MS: timeLimit(
+    10_000,
+    "The longest a request may take before it is answered 503 with Retry-After (both APIs; docs/operations.md).",
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: timeLimit(
+    DEFAULT_DATABASE_TIMEOUTS.statementMs,
+    "PostgreSQL `statement_timeout` of the APIs' connections: the longest one statement may run.",
+  ),
+  DATABASE_LOCK_TIMEOUT_MS: timeLimit(
+    DEFAULT_DATABASE_TIMEOUTS.lockMs,
+    "PostgreSQL `lock_timeout`: the longest a statement may wait for a row or table lock.",
+  ),
+  DATABASE_POOL_TIMEOUT_MS: timeLimit(
+    DEFAULT_DATABASE_TIMEOUTS.connectMs,
+    "The longest a query waits for a pooled PostgreSQL connection, opening one included.",
   ),
   SHUTDOWN_GRACE_MS: milliseconds(
     10_000,

@@ -5,8 +5,9 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { databaseUnavailableReason } from "./errors.ts";
 import { type DatabaseLocation, resolveDatabaseLocation } from "./location.ts";
-import { createPool, type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS, transactionLimits } from "./pool.ts";
+import { createPool, transactionLimits } from "./pool.ts";
 import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor.ts";
+import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from "./timeouts.ts";
 
 /**
  * A ready Prisma client plus raw SQL access for migrations and seeding.
