@@ -120,13 +120,11 @@ describe("POST /graphql", () => {
 
   it("masks unexpected errors: no SQL, no stack", async () => {
     const broken = {
+      // Reads are one raw statement each: make it fail as a broken statement would.
       prisma: new Proxy(db.prisma, {
         get: (target, key) =>
-          key === "product"
-            ? {
-                findUnique: () =>
-                  Promise.reject(new Error('syntax error at or near "SELECT" in SELECT * FROM products')),
-              }
+          key === "$queryRawUnsafe"
+            ? () => Promise.reject(new Error('syntax error at or near "SELECT" in SELECT * FROM products'))
             : Reflect.get(target, key),
       }),
     };
@@ -219,6 +217,39 @@ describe("HTTP edges", () => {
       expect(allowOrigin(await preflight(listed, "https://app.example.com", "content-type"))).toBeNull();
     } finally {
       await listed.shutdown();
+    }
+  });
+
+  it("spends the rate-limit budget in proportion to an operation's cost, refusing one it cannot pay for", async () => {
+    const limited = await start({ edge: { rateLimit: { limit: 80, windowMs: 60_000 } } });
+    try {
+      const send = (query: string) =>
+        fetch(`${limited.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query }),
+        });
+      const cheap = await send("{ product(id: 73924) { name } }");
+      expect(cheap.status).toBe(200);
+      expect(cheap.headers.get("ratelimit")).toMatch(/^"graphql"; r=79; t=\d+$/);
+      // products 1 + 10 × (nodes 1 + name 1 + categories (1 + 10 × (nodes 1 + name 1))) = 231: three points.
+      const page = await send(
+        "{ products(first: 10) { nodes { name categories(first: 10) { nodes { name } } } } }",
+      );
+      expect(page.status).toBe(200);
+      expect(page.headers.get("ratelimit")).toMatch(/^"graphql"; r=76; t=\d+$/);
+      // 1 + 100 × (1 + 1 + (1 + 20 × 2)) = 4301: 44 points; the 32 left after the first cannot pay for a second.
+      const costly = "{ products(first: 100) { nodes { name categories(first: 20) { nodes { name } } } } }";
+      expect((await send(costly)).status).toBe(200);
+      const refused = await send(costly);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(refused.headers.get("ratelimit")).toMatch(/^"graphql"; r=0; t=\d+$/);
+      const body = (await refused.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]?.extensions.code).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await limited.shutdown();
     }
   });
 

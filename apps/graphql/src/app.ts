@@ -4,7 +4,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { type Authenticator, createAuthenticator, rateLimitKey } from "@tusk/auth";
 import { SETTINGS } from "@tusk/config";
 import { type Database, type PrismaClient, type Readiness, readinessCheck } from "@tusk/db";
-import { compressResponses, type EdgeOptions, loadShedding, rateLimiter, securityHeaders } from "@tusk/edge";
+import {
+  budgetOf,
+  compressResponses,
+  type EdgeOptions,
+  loadShedding,
+  rateLimiter,
+  securityHeaders,
+} from "@tusk/edge";
 import { databaseKeyStore, idempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import {
@@ -14,7 +21,6 @@ import {
   type QueryLimits,
   queryLimitRules,
   resolveLimits,
-  type TuskContext,
 } from "@tusk/schema";
 import { createLogger, type Logger, labelRoute, observeRequests } from "@tusk/telemetry";
 import { createUriBuilder } from "@tusk/uri";
@@ -23,6 +29,7 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import { accessRefusedPlugin, authenticateRequests, callerOf } from "./authentication.ts";
 import { bodyErrors } from "./body-errors.ts";
 import { corsFor } from "./cors.ts";
+import { costBudget, type GraphqlContext } from "./cost-budget.ts";
 import { afterDeadline, requestDeadline } from "./deadline.ts";
 import { documentLimits, variableLimitsPlugin } from "./document-limits.ts";
 import { graphiql } from "./graphiql/index.ts";
@@ -101,7 +108,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   app.disable("x-powered-by");
   const logger = options.logger ?? createLogger();
   const metrics = observeRequests(app, { logger, db: options.db });
-  const server = new ApolloServer<TuskContext>({
+  const server = new ApolloServer<GraphqlContext>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: queryLimitRules(schema, limits),
@@ -119,6 +126,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
       operationTelemetryPlugin(metrics),
       accessRefusedPlugin(),
       queriesOnReplicas(options.db),
+      costBudget(),
     ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.
@@ -157,7 +165,10 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
     authenticateRequests(options.authenticator ?? PUBLIC_ONLY),
     idempotentMutations(idempotency),
     expressMiddleware(server, {
-      context: async ({ res }) => createContext({ prisma, uris, caller: callerOf(res) }),
+      context: async ({ res }): Promise<GraphqlContext> => ({
+        ...createContext({ prisma, uris, caller: callerOf(res) }),
+        spendBudget: budgetOf(res),
+      }),
     }),
     afterDeadline(),
   );

@@ -11,6 +11,13 @@ export { compressResponses, identityEtag } from "./compression.ts";
 export { type CorsOrigins, type CorsPolicy, corsPolicy, requestedHeaders } from "./cors-policy.ts";
 export { type LoadSheddingOptions, loadShedding } from "./load-shedding.ts";
 export { type EdgeOptions, type OpenedEdge, openEdge } from "./options.ts";
-export { type OverLimitHandler, type RateLimitOptions, rateLimiter } from "./rate-limit.ts";
+export {
+  type BudgetLeft,
+  budgetOf,
+  type OverLimitHandler,
+  type RateLimitOptions,
+  rateLimiter,
+  type SpendBudget,
+} from "./rate-limit.ts";
 export { connectSharedCounters, type SharedCounters } from "./redis.ts";
 export { securityHeaders } from "./security-headers.ts";

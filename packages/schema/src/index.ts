@@ -18,6 +18,6 @@ export { maskError } from "./mask-error.ts";
 export type { GraphqlNames } from "./names.ts";
 export { graphqlNames, parentArgument } from "./names.ts";
 export { decodeCursor, encodeCursor } from "./pagination.ts";
-export { queryLimitRules } from "./query-limit-rules.ts";
+export { operationCost, queryLimitRules } from "./query-limit-rules.ts";
 export type { SchemaOptions } from "./schema.ts";
 export { createSchema } from "./schema.ts";

@@ -1,8 +1,22 @@
-import type { ASTVisitor, GraphQLSchema, ValidationRule } from "graphql";
+import type { ASTVisitor, GraphQLSchema, OperationDefinitionNode, ValidationRule } from "graphql";
 import { inputLiteralLimits } from "./input-limits.ts";
 import { tooComplex } from "./limit-errors.ts";
 import { type QueryLimits, resolveLimits } from "./limits.ts";
 import { OperationMeasurer } from "./operation-measure.ts";
+
+/** The cost each operation measured at validation, for what spends a budget by cost. */
+const costs = new WeakMap<OperationDefinitionNode, number>();
+
+/**
+ * The cost {@link queryLimitRules} measured for an operation it validated (undefined for one it
+ * did not): one per field, times the page sizes above it.
+ *
+ * @example
+ * operationCost(getOperationAST(document)!); // 2201 for 100 products with 20 categories each
+ */
+export function operationCost(operation: OperationDefinitionNode): number | undefined {
+  return costs.get(operation);
+}
 
 /**
  * Validation rules that refuse, before execution, operations deeper than `maxDepth`, costlier
@@ -26,6 +40,7 @@ export function queryLimitRules(schema: GraphQLSchema, limits: Partial<QueryLimi
         const root = schema.getRootType(node.operation);
         if (!root) return;
         const { depth, cost, aliases, introspection } = measurer.measure(root.name, node.selectionSet);
+        costs.set(node, cost);
         const refuse = (message: string) => context.reportError(tooComplex(message, [node]));
         if (depth > resolved.maxDepth)
           refuse(`Query depth ${depth} exceeds the limit of ${resolved.maxDepth}.`);
