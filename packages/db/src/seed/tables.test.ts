@@ -1,4 +1,4 @@
-import { type DatamodelField, type DatamodelModel, readGeneratedDatamodel } from "@tusk/registry";
+import { type DatamodelField, type DatamodelModel, readGeneratedDatamodel, registry } from "@tusk/registry";
 import { describe, expect, it } from "vitest";
 import { TABLES, type TableSpec } from "./tables.ts";
 
@@ -63,8 +63,9 @@ function joinTables(models: readonly DatamodelModel[]): Record<string, Columns> 
   return tables;
 }
 
+/** The data model's tables that hold resources: internal models (kept by the apps themselves) have no seed. */
 function datamodelTables(): Record<string, Columns> {
-  const { models } = readGeneratedDatamodel();
+  const models = readGeneratedDatamodel().models.filter((m) => !registry.internalModels.includes(m.name));
   const own = models.map((m) => [m.dbName ?? m.name, modelColumns(m)] as const);
   return { ...Object.fromEntries(own), ...joinTables(models) };
 }
