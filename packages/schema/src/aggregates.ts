@@ -1,4 +1,3 @@
-import { Prisma } from "@tusk/db";
 import { type Resource, type ResourceField, type ResourceRelation, upperFirst } from "@tusk/registry";
 import DataLoader from "dataloader";
 import {
@@ -11,9 +10,9 @@ import {
 } from "graphql";
 import { columnLimits } from "./columns.ts";
 import type { TuskContext } from "./context.ts";
-import { delegate } from "./delegate.ts";
 import { fieldScalar, numericFields, orderedFields } from "./field-types.ts";
 import { graphqlNames } from "./names.ts";
+import { findManyRows } from "./sql/index.ts";
 import type { TypeCache } from "./type-cache.ts";
 import { formatDecimal } from "./values.ts";
 
@@ -106,44 +105,10 @@ export function shapeAggregate(resource: Resource, raw: RawAggregate): Row {
   return shaped;
 }
 
-function compare(a: unknown, b: unknown): number {
-  if (a instanceof Prisma.Decimal) return a.comparedTo(b as Prisma.Decimal);
-  if (a instanceof Date) return a.getTime() - (b as Date).getTime();
-  return (a as number) - (b as number);
-}
-
-/** Aggregates rows in memory, in the shape Prisma's `aggregate` returns. */
-function aggregateRows(resource: Resource, rows: readonly Row[]): RawAggregate {
-  const result: RawAggregate = { _count: { _all: rows.length } };
-  for (const { op } of OPS) {
-    const values: Row = {};
-    for (const field of fieldsFor(resource, op)) {
-      const present = rows.map((r) => r[field.name]).filter((v) => v !== null && v !== undefined);
-      if (present.length === 0) {
-        values[field.name] = null;
-      } else if (op === "_min" || op === "_max") {
-        const sorted = [...present].sort(compare);
-        values[field.name] = op === "_min" ? sorted[0] : sorted.at(-1);
-      } else if (field.type === "Decimal") {
-        const sum = present.reduce<Prisma.Decimal>(
-          (acc, v) => acc.plus(v as Prisma.Decimal),
-          new Prisma.Decimal(0),
-        );
-        values[field.name] = op === "_sum" ? sum : sum.div(present.length);
-      } else {
-        const sum = present.reduce<number>((acc, v) => acc + (v as number), 0);
-        values[field.name] = op === "_sum" ? sum : sum / present.length;
-      }
-    }
-    result[op] = values;
-  }
-  return result;
-}
-
 /**
- * Loads `{relation}Aggregate` for many parents in one query: a `groupBy` on the foreign key
- * for one-to-many relations; for many-to-many (which Prisma cannot group by), one query for
- * the measured columns of the related rows, aggregated here.
+ * Loads `{relation}Aggregate` for many parents in one statement: each parent row with the
+ * aggregate of its related rows, computed by the database as in a planned read (so every
+ * relation aggregate, planned or loaded, has the same digits).
  */
 async function loadRelationAggregates(
   context: TuskContext,
@@ -152,39 +117,23 @@ async function loadRelationAggregates(
   where: Row,
   ids: readonly unknown[],
 ): Promise<RawAggregate[]> {
-  const target = relation.target;
-  const inverse = relation.inverse ? target.relation(relation.inverse) : undefined;
-  if (!inverse) throw new Error(`${resource.model}.${relation.name} has no inverse relation to aggregate by`);
   const idField = resource.identifier.field.name;
-  if (relation.cardinality === "to-many") {
-    const foreignKey = inverse.foreignKeys[0]!;
-    const groups = await delegate(context.prisma, target).groupBy({
-      by: [foreignKey],
-      where: { AND: [where, { [foreignKey]: { in: ids } }] },
-      ...aggregateArgs(target),
-    });
-    const byParent = new Map(groups.map((g) => [g[foreignKey], g as RawAggregate]));
-    return ids.map((id) => byParent.get(id) ?? { _count: { _all: 0 } });
-  }
-  const measured = new Set([...numericFields(target), ...orderedFields(target)].map((f) => f.name));
-  const rows = await delegate(context.prisma, target).findMany({
-    where: { AND: [where, { [inverse.name]: { some: { [idField]: { in: ids } } } }] },
+  const { rows } = await findManyRows(context.prisma, resource.model, {
+    where: { [idField]: { in: [...ids] } },
     select: {
-      ...Object.fromEntries([...measured].map((name) => [name, true])),
-      [inverse.name]: { where: { [idField]: { in: ids } }, select: { [idField]: true } },
+      [idField]: true,
+      _aggregates: { loaded: { relation: relation.name, where, ...aggregateArgs(relation.target) } },
     },
   });
-  return ids.map((id) =>
-    aggregateRows(
-      target,
-      rows.filter((r) => (r[inverse.name] as Row[]).some((p) => p[idField] === id)),
-    ),
+  const byParent = new Map(
+    rows.map((r) => [r[idField], (r._aggregates as Record<string, RawAggregate>).loaded]),
   );
+  return ids.map((id) => byParent.get(id) ?? { _count: { _all: 0 } });
 }
 
 /**
  * The per-request loader of one relation aggregate with one filter, so `{relation}Aggregate`
- * inside a list costs one query whatever the list's length.
+ * inside a list costs one statement whatever the list's length.
  *
  * @example
  * await relationAggregateLoader(context, categories, categories.relation("products")!, {}).load(36);

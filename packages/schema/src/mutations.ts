@@ -127,7 +127,7 @@ function writeResolver(
     assertPermitted(context.caller, resource, "write");
     const { caller } = context;
     const select = planSelect(
-      planEnv(info, context, builder.limits),
+      planEnv(info, context, builder.limits, false),
       resource,
       subSelections(info.fieldNodes),
     );

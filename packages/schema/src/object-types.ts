@@ -11,7 +11,7 @@ import {
   GraphQLString,
 } from "graphql";
 import { withinReach } from "./access.ts";
-import { aggregateType, relationAggregateLoader, shapeAggregate } from "./aggregates.ts";
+import { aggregateType, type RawAggregate, relationAggregateLoader, shapeAggregate } from "./aggregates.ts";
 import { columnLimits } from "./columns.ts";
 import type { TuskContext } from "./context.ts";
 import { withMeta } from "./field-meta.ts";
@@ -161,7 +161,12 @@ function relationFields(builder: TypeBuilder, resource: Resource): GraphQLFieldC
       type: new GraphQLNonNull(aggregateType(builder.cache, target)),
       args: { where: { type: resourceFilter(builder.cache, target) } },
       extensions: withMeta({ kind: "relation-aggregate", relation }),
-      resolve: async (row, args, context) => {
+      resolve: async (row, args, context, info) => {
+        // Planned into the read's statement when the parent row came from it; else batched.
+        const planned = (row._aggregates as Record<string, RawAggregate> | undefined)?.[
+          info.path.key as string
+        ];
+        if (planned && context.planned.has(info.fieldNodes[0]!)) return shapeAggregate(target, planned);
         const filter = toPrismaWhere(target, args.where as Row | undefined);
         const where = withinReach(filter, context.caller, target, "read");
         const loader = relationAggregateLoader(context, resource, relation, where);

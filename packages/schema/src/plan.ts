@@ -1,9 +1,10 @@
 import { ANONYMOUS, assertPermitted, type Caller } from "@tusk/auth";
 import { ApiError } from "@tusk/errors";
-import type { Resource } from "@tusk/registry";
+import type { Resource, ResourceRelation } from "@tusk/registry";
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
@@ -15,6 +16,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { withinReach } from "./access.ts";
+import { aggregateArgs } from "./aggregates.ts";
 import type { TuskContext } from "./context.ts";
 import { fieldMeta } from "./field-meta.ts";
 import { toPrismaWhere } from "./filters.ts";
@@ -32,6 +34,11 @@ export interface PlanEnv {
   readonly limits: QueryLimits;
   /** Whose rows: every planned relation reads only what this caller may. */
   readonly caller: Caller;
+  /**
+   * Relation aggregates are planned into the read (`_aggregates`, compiled to SQL). Off for a
+   * write's answer, which Prisma's client selects: its `select` has no such member.
+   */
+  readonly aggregates: boolean;
 }
 
 export type Select = Record<string, unknown>;
@@ -47,8 +54,10 @@ export function planEnv(
   info: GraphQLResolveInfo,
   context: TuskContext | undefined,
   limits: QueryLimits,
+  aggregates = true,
 ): PlanEnv {
   return {
+    aggregates,
     schema: info.schema,
     fragments: info.fragments,
     variables: info.variableValues,
@@ -162,6 +171,41 @@ export function collectionArgs(
 }
 
 /**
+ * Plans `{relation}Aggregate` into the parent row's `_aggregates`, under its response key, so
+ * the read's one statement computes it. A filter the codecs refuse leaves it to its resolver.
+ */
+function planAggregate(
+  env: PlanEnv,
+  definition: GraphQLField<unknown, unknown>,
+  select: Select,
+  nodes: readonly FieldNode[],
+  relation: ResourceRelation,
+  mark: boolean,
+): void {
+  const first = nodes[0]!;
+  const args = getArgumentValues(definition, first, env.variables as Record<string, unknown>);
+  let where: Select;
+  try {
+    where = withinReach(
+      toPrismaWhere(relation.target, args.where as Select | undefined),
+      env.caller,
+      relation.target,
+      "read",
+    );
+  } catch (error) {
+    if (mark && error instanceof ApiError) return;
+    throw error;
+  }
+  select._aggregates ??= {};
+  (select._aggregates as Select)[first.alias?.value ?? first.name.value] = {
+    relation: relation.name,
+    where,
+    ...aggregateArgs(relation.target),
+  };
+  if (mark) for (const node of nodes) env.planned?.add(node);
+}
+
+/**
  * Adds to `select` what one field group of a resource type needs. Relations are planned only
  * once per relation name; a second alias of the same relation is left to its resolver.
  * `mark` records planned nodes so resolvers read from their parent.
@@ -181,7 +225,11 @@ export function planField(
     select[meta.field.name] = true;
     return;
   }
-  if (meta.kind === "uri" || meta.kind === "relation-aggregate") return;
+  if (meta.kind === "uri") return;
+  if (meta.kind === "relation-aggregate") {
+    if (env.aggregates) planAggregate(env, definition, select, nodes, meta.relation, mark);
+    return;
+  }
   const name = meta.relation.name;
   if (select[name] !== undefined) return;
   const target = meta.relation.target;

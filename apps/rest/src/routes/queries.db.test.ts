@@ -32,6 +32,8 @@ describe("SQL statements per request", () => {
     "/v1/orders/9/user",
     "/v1/products/73924?zoom=categories,line_items",
     "/v1/products/views/summary?price=gte(10)",
+    "/v1/categories/36/products/views/summary?price=gte(10)",
+    "/v1/users/jdoe/orders/views/summary",
   ])("%s is one SQL statement", async (path) => {
     expect(await count(path)).toBe(1);
   });

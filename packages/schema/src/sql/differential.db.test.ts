@@ -5,6 +5,7 @@ import { type Resource, registry } from "@tusk/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, customer } from "../../../../test-support/callers.ts";
 import { uniqueWithinReach, withinReach } from "../access.ts";
+import { aggregateArgs, type RawAggregate, shapeAggregate } from "../aggregates.ts";
 import { columnLimits } from "../columns.ts";
 import { delegate } from "../delegate.ts";
 import { toPrismaWhere } from "../filters.ts";
@@ -293,4 +294,43 @@ describe("compiled reads return what Prisma returns", () => {
     ])
       await sameList(products, { ...page(products, { first: 40 }, { id: true }), where }, where);
   });
+
+  it("aggregates a relation's rows in the parent's statement as Prisma's aggregate does", async () => {
+    const cases: [Resource, string, string, Row][] = [
+      [categories, "products", "categories", {}],
+      [categories, "products", "categories", { price: { gte: "100" } }],
+      [categories, "books", "categories", { publishedYear: { lt: 2000 } }],
+      [orders, "lineItems", "order", {}],
+      [users, "orders", "user", { status: { equals: "nothing has this status" } }],
+    ];
+    for (const [parent, name, back, where] of cases) {
+      const target = parent.relation(name)!.target;
+      const idField = parent.identifier.field.name;
+      const select = {
+        [idField]: true,
+        _aggregates: { total: { relation: name, where, ...aggregateArgs(target) } },
+      };
+      const { rows } = await findManyRows(db.prisma, parent.model, { ...page(parent, { first: 8 }, select) });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const link =
+          parent.relation(name)!.cardinality === "many-to-many"
+            ? { some: { [idField]: row[idField] } }
+            : { is: { [idField]: row[idField] } };
+        const expected = await delegate(db.prisma, target).aggregate({
+          where: { AND: [where, { [back]: link }] },
+          ...aggregateArgs(target),
+        });
+        const planned = (row._aggregates as Record<string, RawAggregate>).total!;
+        expect(shapeAggregate(target, planned), `${parent.model} ${String(row[idField])} ${name}`).toEqual(
+          normaliseAggregate(shapeAggregate(target, expected as RawAggregate)),
+        );
+      }
+    }
+  });
 });
+
+/** A Prisma aggregate shaped for GraphQL, with instants as the ISO text the DateTime scalar prints. */
+function normaliseAggregate(shaped: Row): Row {
+  return JSON.parse(JSON.stringify(shaped));
+}

@@ -1,7 +1,9 @@
 import { sql } from "kysely";
+import { type AggregateArgs, aggregateSql } from "./aggregate.ts";
 import { cursorSql, orderKeys, orderSql } from "./order.ts";
 import { type Aliases, all, relationSource, type Sql } from "./sources.ts";
-import { type Column, type Table, tableOf } from "./tables.ts";
+import { type Table, tableOf } from "./tables.ts";
+import { value } from "./values.ts";
 import { whereSql } from "./where.ts";
 
 type Args = Readonly<Record<string, unknown>>;
@@ -19,24 +21,6 @@ export interface ListArgs {
   readonly select: Args;
 }
 
-/**
- * A column as the rows Prisma returns carry it, in JSON: decimals and big integers as exact
- * text (`"12.50"`, never a float), instants as ISO 8601 UTC with milliseconds, like
- * `Date.toISOString()`.
- */
-function value(alias: string, column: Column): Sql {
-  const ref = sql.id(alias, column.name);
-  switch (column.type) {
-    case "Decimal":
-    case "BigInt":
-      return sql`${ref}::text`;
-    case "DateTime":
-      return sql`to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-    default:
-      return ref;
-  }
-}
-
 function count(table: Table, alias: string, relation: string, args: unknown, aliases: Aliases): Sql {
   const path = table.relation(relation);
   const inner = aliases.next();
@@ -49,7 +33,7 @@ function count(table: Table, alias: string, relation: string, args: unknown, ali
 /**
  * `json_build_object(...)` of one row aliased `alias` with what a Prisma `select` asks for:
  * scalars, to-one relations as objects, to-many relations as arrays (with their own
- * where/orderBy/take/cursor), and `_count` of relations.
+ * where/orderBy/take/cursor), `_count` of relations, and `_aggregates` over relations.
  *
  * @example
  * objectSql(tableOf("Product"), "t0", { id: true, categories: { select: { name: true }, take: 3 } }, aliases);
@@ -59,7 +43,13 @@ export function objectSql(table: Table, alias: string, select: Args, aliases: Al
   for (const [key, wanted] of Object.entries(select)) {
     if (wanted === undefined || wanted === false) continue;
     let member: Sql;
-    if (key === "_count") {
+    if (key === "_aggregates") {
+      const each = Object.entries(wanted as Args).map(
+        ([name, args]) =>
+          sql`${sql.lit(name)}, ${aggregateSql(table, alias, args as AggregateArgs, aliases)}`,
+      );
+      member = sql`json_build_object(${sql.join(each)})`;
+    } else if (key === "_count") {
       const counts = (wanted as { select: Args }).select;
       member = sql`json_build_object(${sql.join(
         Object.entries(counts).map(
