@@ -10,7 +10,7 @@ import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { databaseTimeouts, readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
-import { drainOnSignals, listen } from "@tusk/server";
+import { drainOnSignals, exitOnStartupError, listen, readTlsFiles } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { tracing } from "@tusk/telemetry/tracing";
 import { createGraphqlApp } from "./app.ts";
@@ -20,7 +20,9 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 // Database outages: one line per cause, not one per failed request.
 const reportFault = databaseFaultLog((line) => logger.warn(line));
 const edge = openEdge(config, (line) => logger.warn(line));
-const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST });
+// An unreadable TLS_CERT_FILE or TLS_KEY_FILE is one line naming it, not a stack.
+const tls = await Promise.resolve(config).then(readTlsFiles).catch(exitOnStartupError);
+const server = await listen({ port: config.GRAPHQL_PORT, host: config.HOST, tls });
 const db = await openDatabase({
   url: config.DATABASE_URL,
   readUrls: config.DATABASE_READ_URLS,
@@ -32,7 +34,7 @@ logQueries(db.prisma, logger);
 await migrate(db);
 const { app, stop } = await createGraphqlApp({
   db,
-  baseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.REST_PORT}`,
+  baseUrl: config.PUBLIC_BASE_URL ?? `${tls ? "https" : "http"}://localhost:${config.REST_PORT}`,
   introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
   idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,

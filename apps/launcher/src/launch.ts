@@ -4,7 +4,7 @@ import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
 import { createInProcessRestApp } from "@tusk/rest";
-import { type ListeningServer, listenFor } from "@tusk/server";
+import { type ListeningServer, listenFor, type TlsFiles } from "@tusk/server";
 import { createLogger, type Logger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { seedIfEmpty } from "./demo-data.ts";
 import { openMigratedDatabase } from "./open-database.ts";
@@ -20,6 +20,8 @@ export interface LaunchOptions {
   readonly restPort?: number;
   /** Port of the GraphQL API (default 4001; 0 picks a free one). */
   readonly graphqlPort?: number;
+  /** Serve both APIs over HTTPS with this certificate and key (`readTlsFiles`); unset: plain HTTP. */
+  readonly tls?: TlsFiles | undefined;
   /** Interface both servers listen on; unset listens on every interface. */
   readonly host?: string | undefined;
   /** Public base URL of the REST API (default `http://localhost:<REST port>`). */
@@ -105,11 +107,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   try {
     // Ports first: a port in use fails the start at once, and with port 0 the links need the
     // port the system picked. Requests that arrive before the apps exist are held.
-    const rest = await listenFor("REST_PORT", { port: options.restPort ?? 4000, host: options.host });
+    const { tls } = options;
+    const rest = await listenFor("REST_PORT", { port: options.restPort ?? 4000, host: options.host, tls });
     servers.push(rest);
     const graphql = await listenFor("GRAPHQL_PORT", {
       port: options.graphqlPort ?? 4001,
       host: options.host,
+      tls,
     });
     servers.push(graphql);
     const opened = await openMigratedDatabase(options.databaseUrl, {
@@ -122,7 +126,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     logQueries(opened.prisma, logger);
     const seeded = await seedIfEmpty(opened, registry);
 
-    const baseUrl = options.publicBaseUrl ?? `http://localhost:${rest.port}`;
+    const scheme = tls ? "https" : "http";
+    const baseUrl = options.publicBaseUrl ?? `${scheme}://localhost:${rest.port}`;
     const onUnexpectedError = options.onUnexpectedError;
     const ready = readinessCheck(opened);
     const requestTimeoutMs = options.requestTimeoutMs;
@@ -166,7 +171,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
 
     return {
       restUrl: baseUrl,
-      graphqlUrl: `http://localhost:${graphql.port}${GRAPHQL_PATH}`,
+      graphqlUrl: `${scheme}://localhost:${graphql.port}${GRAPHQL_PATH}`,
       db: opened,
       seeded,
       servers,

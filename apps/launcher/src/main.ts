@@ -12,7 +12,7 @@ import { databaseTimeouts, readConfig } from "@tusk/config";
 import { describeDatabase, resolveDatabaseLocation } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
-import { drainOnSignals, exitOnStartupError } from "@tusk/server";
+import { drainOnSignals, exitOnStartupError, readTlsFiles } from "@tusk/server";
 import { createLogger } from "@tusk/telemetry";
 import { tracing } from "@tusk/telemetry/tracing";
 import { banner } from "./banner.ts";
@@ -24,22 +24,28 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 const edge = openEdge(config, (line) => logger.warn(line));
 // A signing secret of its own unless AUTH_* names one, so the demo's tokens work out of the box.
 const auth = await demoAuth(process.env);
-const tusk = await launch({
-  restPort: config.REST_PORT,
-  graphqlPort: config.GRAPHQL_PORT,
-  host: config.HOST,
-  publicBaseUrl: config.PUBLIC_BASE_URL,
-  databaseUrl: config.DATABASE_URL,
-  databaseReadUrls: config.DATABASE_READ_URLS,
-  introspection: config.GRAPHQL_INTROSPECTION,
-  idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
-  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
-  databaseTimeouts: databaseTimeouts(config),
-  logger,
-  edge: edge.options,
-  authenticator: createAuthenticator(auth.settings),
-  anonymous: auth.settings.anonymous,
-}).catch(exitOnStartupError);
+const tusk = await Promise.resolve(config)
+  .then(readTlsFiles)
+  .then((tls) =>
+    launch({
+      tls,
+      restPort: config.REST_PORT,
+      graphqlPort: config.GRAPHQL_PORT,
+      host: config.HOST,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      databaseUrl: config.DATABASE_URL,
+      databaseReadUrls: config.DATABASE_READ_URLS,
+      introspection: config.GRAPHQL_INTROSPECTION,
+      idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
+      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      databaseTimeouts: databaseTimeouts(config),
+      logger,
+      edge: edge.options,
+      authenticator: createAuthenticator(auth.settings),
+      anonymous: auth.settings.anonymous,
+    }),
+  )
+  .catch(exitOnStartupError);
 const tokens = auth.secret === undefined ? undefined : await demoTokens(auth.secret, registry, auth.settings);
 console.log(banner(tusk, describeDatabase(resolveDatabaseLocation(config.DATABASE_URL)), tokens));
 drainOnSignals({

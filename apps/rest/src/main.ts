@@ -12,7 +12,7 @@ import { databaseTimeouts, readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
-import { drainOnSignals, listen } from "@tusk/server";
+import { drainOnSignals, exitOnStartupError, listen, readTlsFiles } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { tracing } from "@tusk/telemetry/tracing";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
@@ -30,9 +30,11 @@ const { anonymous } = auth;
 const reportFault = databaseFaultLog((line) => logger.warn(line));
 const edge = openEdge(config, (line) => logger.warn(line));
 
+// An unreadable TLS_CERT_FILE or TLS_KEY_FILE is one line naming it, not a stack.
+const tls = await Promise.resolve(config).then(readTlsFiles).catch(exitOnStartupError);
 // Listen first: with REST_PORT=0 the links need the port the system picked.
-const server = await listen({ port: config.REST_PORT, host: config.HOST });
-const baseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${server.port}`;
+const server = await listen({ port: config.REST_PORT, host: config.HOST, tls });
+const baseUrl = config.PUBLIC_BASE_URL ?? `${tls ? "https" : "http"}://localhost:${server.port}`;
 let close = async () => {};
 let uris: UriBuilder;
 if (config.GRAPHQL_URL) {

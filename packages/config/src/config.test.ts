@@ -13,6 +13,8 @@ describe("readConfig", () => {
       GRAPHQL_URL: undefined,
       GRAPHQL_INTROSPECTION: true,
       SHUTDOWN_GRACE_MS: 10_000,
+      TLS_CERT_FILE: undefined,
+      TLS_KEY_FILE: undefined,
       REQUEST_TIMEOUT_MS: 10_000,
       DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
       DATABASE_LOCK_TIMEOUT_MS: 2_000,
@@ -95,6 +97,28 @@ describe("readConfig", () => {
     expect(() => readConfig({ REST_PORT: "x", GRAPHQL_PORT: "y" })).toThrow(
       /REST_PORT="x": expected an integer from 0 to 65535[\s\S]*GRAPHQL_PORT="y"/,
     );
+  });
+});
+
+describe("settings set together", () => {
+  it.each([
+    ["TLS_CERT_FILE", "TLS_KEY_FILE"],
+    ["TLS_KEY_FILE", "TLS_CERT_FILE"],
+  ])("refuses %s without %s, naming the one missing", (given, missing) => {
+    expect(() => readConfig({ [given]: "/etc/tusk/tls.pem" })).toThrow(
+      new RegExp(
+        `^Invalid configuration.*\\n  ${missing}="": expected a file path; set together with \`${given}\`$`,
+        "s",
+      ),
+    );
+  });
+
+  it("takes both or neither", () => {
+    expect(readConfig({ TLS_CERT_FILE: "cert.pem", TLS_KEY_FILE: "key.pem" })).toMatchObject({
+      TLS_CERT_FILE: "cert.pem",
+      TLS_KEY_FILE: "key.pem",
+    });
+    expect(readConfig({ TLS_CERT_FILE: "", TLS_KEY_FILE: "" }).TLS_CERT_FILE).toBeUndefined();
   });
 });
 

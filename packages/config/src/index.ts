@@ -29,4 +29,4 @@ export {
   type Values,
   type WrongSetting,
 } from "./read.ts";
-export { SETTINGS, type SettingName } from "./settings.ts";
+export { SET_TOGETHER, SETTINGS, type SettingName } from "./settings.ts";

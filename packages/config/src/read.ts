@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Setting } from "./kinds.ts";
-import { SETTINGS } from "./settings.ts";
+import { SET_TOGETHER, SETTINGS } from "./settings.ts";
 
 /**
  * The values of a table of settings, by variable name.
@@ -84,5 +84,14 @@ export function readSettings<T extends Record<string, Setting<unknown>>>(
  * config.GRAPHQL_PORT; // 4001
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
-  return readSettings(SETTINGS, env);
+  const config = readSettings(SETTINGS, env);
+  const wrong: WrongSetting[] = [];
+  for (const group of SET_TOGETHER) {
+    const set = group.filter((name) => config[name] !== undefined);
+    if (set.length === 0 || set.length === group.length) continue;
+    for (const name of group.filter((name) => !set.includes(name)))
+      wrong.push({ name, value: "", accepts: SETTINGS[name].accepts });
+  }
+  if (wrong.length > 0) throw new ConfigError(wrong);
+  return config;
 }

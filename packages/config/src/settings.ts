@@ -65,6 +65,16 @@ export const SETTINGS = {
     DEFAULT_DATABASE_TIMEOUTS.connectMs,
     "The longest a query waits for a pooled PostgreSQL connection, opening one included.",
   ),
+  TLS_CERT_FILE: text(
+    "unset: plain HTTP",
+    "PEM certificate (chain) file: with `TLS_KEY_FILE`, every server speaks HTTPS and answers send Strict-Transport-Security.",
+    "a file path; set together with `TLS_KEY_FILE`",
+  ),
+  TLS_KEY_FILE: text(
+    "unset: plain HTTP",
+    "PEM private key file of `TLS_CERT_FILE`.",
+    "a file path; set together with `TLS_CERT_FILE`",
+  ),
   SHUTDOWN_GRACE_MS: milliseconds(
     10_000,
     "On SIGTERM or SIGINT, how long in-flight requests may take to finish before their connections are closed.",
@@ -126,6 +136,16 @@ export const SETTINGS = {
     "What requests without a token may do: `read` the public resources, or `none` (401).",
   ),
 } as const satisfies Record<string, Setting<unknown>>;
+
+/**
+ * Settings that mean something only together: each group is all set or all unset.
+ *
+ * @example
+ * SET_TOGETHER[0]; // ["TLS_CERT_FILE", "TLS_KEY_FILE"]
+ */
+export const SET_TOGETHER: readonly (readonly (keyof typeof SETTINGS)[])[] = [
+  ["TLS_CERT_FILE", "TLS_KEY_FILE"],
+];
 
 /**
  * The name of a setting: its environment variable.

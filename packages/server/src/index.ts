@@ -13,3 +13,4 @@
 export { type Drained, type ListeningServer, type ListenOptions, listen } from "./listen.ts";
 export { type DrainOnSignalsOptions, drainOnSignals } from "./signals.ts";
 export { exitOnStartupError, listenFor, StartupError } from "./startup.ts";
+export { readTlsFiles, type TlsFiles } from "./tls.ts";

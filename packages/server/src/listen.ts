@@ -1,6 +1,8 @@
 import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { type AddressInfo, Server as NetServer } from "node:net";
 import { answerClientError } from "./client-error.ts";
+import type { TlsFiles } from "./tls.ts";
 
 /**
  * How a drain ended.
@@ -25,7 +27,7 @@ export interface ListeningServer {
   readonly server: Server;
   /** The port actually bound (the system's pick when asked for 0). */
   readonly port: number;
-  /** `http://host:port` a client on this machine can use. */
+  /** `http://host:port` (`https://` with TLS) a client on this machine can use. */
   readonly url: string;
   /** Starts answering requests with `listener`; requests that arrived before are held until then. */
   handle(listener: RequestListener): void;
@@ -49,16 +51,18 @@ export interface ListenOptions {
   readonly port: number;
   /** Unset listens on every interface, as Node does. */
   readonly host?: string | undefined;
+  /** Serve HTTPS with this certificate and key (see `readTlsFiles`); unset serves plain HTTP. */
+  readonly tls?: TlsFiles | undefined;
 }
 
 /** How long idle keep-alive connections stay open once a drain starts (see `listen`). */
 const LINGER_MS = 500;
 
-function clientUrl(address: AddressInfo): string {
+function clientUrl(address: AddressInfo, scheme: "http" | "https"): string {
   // A wildcard address is not one a client can use: name the local host instead.
   const wildcard = address.address === "::" || address.address === "0.0.0.0";
   const host = wildcard ? "localhost" : address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return `${scheme}://${host}:${address.port}`;
 }
 
 /**
@@ -86,7 +90,7 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
   let lingered = false;
   const closeIdleSoon = () => setImmediate(() => setImmediate(() => server.closeIdleConnections()));
 
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     inFlight.add(res);
     res.once("close", () => {
       inFlight.delete(res);
@@ -97,7 +101,11 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
     if (draining) res.setHeader("Connection", "close");
     if (listener) listener(req, res);
     else held.push(() => listener?.(req, res));
-  });
+  };
+  // An https.Server is an http.Server underneath: the same requests, drain and parser errors.
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : createServer(handler);
   server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -134,7 +142,7 @@ export async function listen(options: ListenOptions): Promise<ListeningServer> {
   return {
     server,
     port: address.port,
-    url: clientUrl(address),
+    url: clientUrl(address, options.tls ? "https" : "http"),
     handle(next) {
       listener = next;
       for (const run of held.splice(0)) run();
