@@ -7,6 +7,19 @@ import { type Cluster, deploymentUnavailable, startCluster } from "./cluster.ts"
 
 const RATE_LIMIT = 150;
 
+/**
+ * fetch as a client of a busy deployment should: a 503 (an instance shedding load, or none ready
+ * for a moment) is retried after its Retry-After, at most five times.
+ */
+async function send(url: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(url, init);
+    if (res.status !== 503 || attempt === 5) return res;
+    const wait = Math.min(Number(res.headers.get("retry-after") ?? 1), 2);
+    await new Promise((r) => setTimeout(r, wait * 1_000));
+  }
+}
+
 /** Polls `probe` until it is true (10 s at most). */
 async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
   for (let i = 0; i < 100; i++) {
@@ -59,11 +72,11 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
   it("spreads requests of both APIs over their instances", async () => {
     const served = new Set<string>();
     for (let i = 0; i < 8; i++) {
-      const rest = await fetch(`${cluster.restUrl}/v1/products/73924`, {
+      const rest = await send(`${cluster.restUrl}/v1/products/73924`, {
         headers: await headers("198.51.100.1"),
       });
       expect(rest.status, await rest.clone().text()).toBe(200);
-      const graphql = await fetch(cluster.graphqlUrl, {
+      const graphql = await send(cluster.graphqlUrl, {
         method: "POST",
         headers: await headers("198.51.100.1"),
         body: JSON.stringify({ query: "{ product(id: 73924) { name } }" }),
@@ -77,7 +90,7 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
   it("counts a client against one rate-limit budget whichever instance answers", async () => {
     const served = new Set<string>();
     for (let i = 0; i < RATE_LIMIT; i++) {
-      const res = await fetch(`${cluster.restUrl}/v1/products/73924`, {
+      const res = await send(`${cluster.restUrl}/v1/products/73924`, {
         headers: await headers("203.0.113.7"),
       });
       expect(res.status).toBe(200);
@@ -85,26 +98,26 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
       served.add(res.headers.get("x-served-by")!);
     }
     expect(served.size).toBe(2);
-    const over = await fetch(`${cluster.restUrl}/v1/products/73924`, {
+    const over = await send(`${cluster.restUrl}/v1/products/73924`, {
       headers: await headers("203.0.113.7"),
     });
     expect(over.status).toBe(429);
     // Another client still has its whole budget.
     expect(
-      (await fetch(`${cluster.restUrl}/v1/products/73924`, { headers: await headers("203.0.113.8") })).status,
+      (await send(`${cluster.restUrl}/v1/products/73924`, { headers: await headers("203.0.113.8") })).status,
     ).toBe(200);
   });
 
   it("honours an Idempotency-Key on the other instance: the retry gets the first answer, one row is written", async () => {
     const writer = await headers("198.51.100.3", "retrying-admin");
-    const send = () =>
-      fetch(`${cluster.restUrl}/v1/categories`, {
+    const create = () =>
+      send(`${cluster.restUrl}/v1/categories`, {
         method: "POST",
         headers: { ...writer, "idempotency-key": "deploy-retry-1" },
         body: JSON.stringify({ name: "Created once" }),
       });
-    const first = await send();
-    const retry = await send();
+    const first = await create();
+    const retry = await create();
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.headers.get("x-served-by")).not.toBe(first.headers.get("x-served-by"));
@@ -118,7 +131,7 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
   it("reads from the replica: a write is answered by the primary and becomes visible once replayed", async () => {
     await sql(cluster.replica.url, "SELECT pg_wal_replay_pause()");
     try {
-      const created = await fetch(`${cluster.restUrl}/v1/categories`, {
+      const created = await send(`${cluster.restUrl}/v1/categories`, {
         method: "POST",
         headers: await headers("198.51.100.2", "replica-admin"),
         body: JSON.stringify({ name: "Written while the replica waits" }),
@@ -126,11 +139,11 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
       expect(created.status).toBe(201);
       const location = created.headers.get("location")!;
       expect(location.startsWith(cluster.restUrl)).toBe(true);
-      expect((await fetch(location, { headers: await headers("198.51.100.2") })).status).toBe(404);
+      expect((await send(location, { headers: await headers("198.51.100.2") })).status).toBe(404);
       await sql(cluster.replica.url, "SELECT pg_wal_replay_resume()");
       expect(
         await eventually(
-          async () => (await fetch(location, { headers: await headers("198.51.100.2") })).status === 200,
+          async () => (await send(location, { headers: await headers("198.51.100.2") })).status === 200,
         ),
       ).toBe(true);
     } finally {
@@ -148,7 +161,7 @@ describe.skipIf(skipped)("several instances behind a load balancer", () => {
       const own = await headers(`192.0.2.${n + 1}`, `load-admin-${n}`);
       for (let i = 0; Date.now() < deadline; i++) {
         const name = `Load ${n}-${i}`;
-        const res = await fetch(`${cluster.restUrl}/v1/categories`, {
+        const res = await send(`${cluster.restUrl}/v1/categories`, {
           method: "POST",
           headers: own,
           body: JSON.stringify({ name }),

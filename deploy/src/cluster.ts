@@ -220,7 +220,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     execFileSync("haproxy", ["-c", "-q", "-f", config]);
     const haproxy = await startProcess("haproxy", ["-db", "-f", config], {});
     started.push(() => stopProcess(haproxy));
-    await waitUntilServing(restUrl);
+    await waitUntilServing([restUrl, `http://127.0.0.1:${ports.GRAPHQL_PORT}`]);
     return {
       restUrl,
       graphqlUrl: `http://127.0.0.1:${ports.GRAPHQL_PORT}/graphql`,
@@ -235,15 +235,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
 }
 
-/** Waits until the balancer sends requests to both REST instances (its health checks passed). */
-async function waitUntilServing(restUrl: string): Promise<void> {
-  const seen = new Set<string>();
-  for (let i = 0; i < 200 && seen.size < 2; i++) {
-    const res = await fetch(`${restUrl}/healthz`).catch(() => undefined);
-    const server = res?.headers.get("x-served-by");
-    if (res?.ok && server) seen.add(server);
-    else await new Promise((r) => setTimeout(r, 100));
+/** Waits until the balancer sends requests to both instances of each API (their health checks passed). */
+async function waitUntilServing(origins: readonly string[]): Promise<void> {
+  for (const origin of origins) {
+    const seen = new Set<string>();
+    for (let i = 0; i < 300 && seen.size < 2; i++) {
+      const res = await fetch(`${origin}/healthz`).catch(() => undefined);
+      const server = res?.headers.get("x-served-by");
+      if (res?.ok && server) seen.add(server);
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    if (seen.size < 2)
+      throw new Error(`HAProxy at ${origin} serves from ${[...seen].join(", ") || "no instance"} only`);
   }
-  if (seen.size < 2)
-    throw new Error(`HAProxy serves REST from ${[...seen].join(", ") || "no instance"} only`);
 }
