@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
+import { startEntry } from "../../../test-support/entry.ts";
 import { sigtermUnderLoad } from "../../../test-support/sigterm-under-load.ts";
 
 const rest = fileURLToPath(new URL("..", import.meta.url));
@@ -37,3 +38,19 @@ it("deploys drop no requests: SIGTERM to the standalone REST entry under load fi
   expect(servedAfter.filter((request) => request.startedAt > run.drainingAt + 1_000)).toEqual([]);
   expect({ code: run.exitCode, signal: run.signal }, run.output).toEqual({ code: 0, signal: null });
 }, 240_000);
+
+it("takes its request deadline from REQUEST_TIMEOUT_MS: at 1 ms every API request is answered 503 with Retry-After", async () => {
+  const entry = await startEntry(
+    fileURLToPath(new URL("./main.ts", import.meta.url)),
+    { REST_PORT: "0", DATABASE_URL: "pglite://memory", REQUEST_TIMEOUT_MS: "1", RATE_LIMIT: "0" },
+    /REST API at (\S+)\/v1/,
+  );
+  try {
+    const response = await fetch(`${entry.ready[1]}/v1/products`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/within the 1 ms time limit/);
+  } finally {
+    expect(await entry.stop()).toBe(0);
+  }
+}, 120_000);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { databaseTimeouts } from "./database-timeouts.ts";
 import { port } from "./kinds.ts";
 import { ConfigError, readConfig, readSettings } from "./read.ts";
 
@@ -149,5 +150,16 @@ describe("readSettings", () => {
     const table = { TOOL_PORT: port(9000, "Port of a tool.") };
     expect(readSettings(table, {})).toEqual({ TOOL_PORT: 9000 });
     expect(() => readSettings(table, { TOOL_PORT: "many" })).toThrow(/TOOL_PORT="many"/);
+  });
+});
+
+describe("databaseTimeouts", () => {
+  it("gives openDatabase the DATABASE_*_TIMEOUT_MS settings", () => {
+    const config = readConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: "30000",
+      DATABASE_LOCK_TIMEOUT_MS: "500",
+      DATABASE_POOL_TIMEOUT_MS: "750",
+    });
+    expect(databaseTimeouts(config)).toEqual({ statementMs: 30_000, lockMs: 500, connectMs: 750 });
   });
 });
