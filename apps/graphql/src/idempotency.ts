@@ -1,4 +1,4 @@
-import { ApiError, type ErrorCode } from "@tusk/errors";
+import { ApiError, type ErrorCode, RETRY_AFTER_SECONDS } from "@tusk/errors";
 import {
   guardWrite,
   IDEMPOTENCY_KEY_HEADER,
@@ -68,6 +68,8 @@ export function idempotentMutations(guard: IdempotencyGuard): RequestHandler {
       if (outcome === "run") next();
     } catch (error) {
       if (!(error instanceof ApiError)) return next(error);
+      const retryAfter = RETRY_AFTER_SECONDS[error.code];
+      if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
       for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
       res.setHeader("Cache-Control", "no-store");
       const invalid = error.invalidParams.length > 0 ? { invalidParams: error.invalidParams } : {};

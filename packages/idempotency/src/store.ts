@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tusk/db";
+import { type PrismaClient, toApiError } from "@tusk/db";
 
 /**
  * A key as it is stored: per caller, so two callers never see each other's keys.
@@ -122,11 +122,16 @@ export function databaseKeyStore(prisma: PrismaClient, options: KeyStoreOptions)
   return {
     async claim(scope, fingerprint, holdMs) {
       purgeSometimes();
-      for (let attempt = 1; attempt < CLAIM_ATTEMPTS; attempt++) {
-        const claim = await claimOnce(scope, fingerprint, holdMs);
-        if (claim) return claim;
+      try {
+        for (let attempt = 1; attempt < CLAIM_ATTEMPTS; attempt++) {
+          const claim = await claimOnce(scope, fingerprint, holdMs);
+          if (claim) return claim;
+        }
+        return (await claimOnce(scope, fingerprint, holdMs)) ?? { kind: "in-flight" };
+      } catch (error) {
+        // An unreachable database is a 503 with Retry-After, as for the write itself.
+        throw toApiError(error);
       }
-      return (await claimOnce(scope, fingerprint, holdMs)) ?? { kind: "in-flight" };
     },
     async complete(scope, lease, response) {
       await prisma.idempotencyKey.updateMany({
