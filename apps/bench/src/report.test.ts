@@ -47,6 +47,13 @@ describe("formatReport", () => {
     expect(report).not.toMatch(/\| relation list \| (REST|GraphQL)/);
   });
 
+  it("keeps two significant digits of a ratio far below 1", () => {
+    const report = formatReport([result("rest", 2_000, "create"), result("sofa", 20, "create")]);
+    expect(report).toContain(
+      "| create | REST (Tusk) | n/a | n/a | 100.00× | n/a | n/a | n/a | 0.010× | n/a |",
+    );
+  });
+
   it("puts the deep page next to the first page", () => {
     const report = formatReport([result("rest", 500, "first page"), result("rest", 400, "deep page")]);
     expect(report).toContain("| REST (Tusk) | 500 | 400 | 0.80× | 20.00 | 25.00 | 1.25× |");

@@ -41,10 +41,12 @@ function table(header: string[], rows: string[][]): string {
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 
-/** `a / b` of one measure as `0.25×`, or n/a when either case did not run. */
+/** `a / b` of one measure as `0.25×` (`0.0031×`), or n/a when either case did not run or served nothing. */
 function ratio(a: number | undefined, b: number | undefined): string {
   if (a === undefined || b === undefined || b === 0) return "n/a";
-  return `${fixed(a / b, 2)}×`;
+  const quotient = a / b;
+  // Two significant digits below 0.1 (SOFA's lists cost hundreds of times more), two decimals above.
+  return `${quotient > 0 && quotient < 0.1 ? quotient.toPrecision(2) : fixed(quotient, 2)}×`;
 }
 
 /**

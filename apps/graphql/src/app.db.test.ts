@@ -411,3 +411,24 @@ describe("one GraphQL request freezes both APIs: every refusal is a 400", () => 
     expect(fields.get("products")).toMatch(/\n\nScope: none \(public\)\.$/);
   });
 });
+
+describe("compression", () => {
+  const ask = (query: string, acceptEncoding: string) =>
+    fetch(`${running.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-encoding": acceptEncoding },
+      body: JSON.stringify({ query }),
+    });
+
+  it("compresses answers of 1 KB or more as the client accepts, and leaves small ones alone", async () => {
+    for (const coding of ["gzip", "br"]) {
+      const large = await ask("{ products(first: 50) { nodes { id name description } } }", coding);
+      expect(large.headers.get("content-encoding"), coding).toBe(coding);
+      // fetch decodes the body itself.
+      expect((await large.json()).data.products.nodes, coding).toHaveLength(50);
+    }
+    const small = await ask("{ product(id: 73924) { name } }", "gzip, br");
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect((await small.json()).data.product.name).toBe("The Amazing Widget");
+  });
+});
