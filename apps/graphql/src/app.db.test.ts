@@ -425,10 +425,12 @@ describe("compression", () => {
       const large = await ask("{ products(first: 50) { nodes { id name description } } }", coding);
       expect(large.headers.get("content-encoding"), coding).toBe(coding);
       // fetch decodes the body itself.
-      expect((await large.json()).data.products.nodes, coding).toHaveLength(50);
+      const body = (await large.json()) as { data: { products: { nodes: unknown[] } } };
+      expect(body.data.products.nodes, coding).toHaveLength(50);
     }
     const small = await ask("{ product(id: 73924) { name } }", "gzip, br");
     expect(small.headers.get("content-encoding")).toBeNull();
-    expect((await small.json()).data.product.name).toBe("The Amazing Widget");
+    const body = (await small.json()) as { data: { product: { name: string } } };
+    expect(body.data.product.name).toBe("The Amazing Widget");
   });
 });
