@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type Aliases, all, relationSource, type Sql } from "./sources.ts";
+import { type Aliases, all, jsonObject, relationSource, type Sql } from "./sources.ts";
 import { type Column, type Table, tableOf } from "./tables.ts";
 import { value } from "./values.ts";
 import { whereSql } from "./where.ts";
@@ -49,14 +49,13 @@ export function aggregateSql(table: Table, parent: string, args: AggregateArgs, 
   const target = tableOf(path.target);
   const alias = aliases.next();
   const { from, link } = relationSource(path, alias, parent);
-  const parts: Sql[] = [];
-  if (args._count?._all) parts.push(sql`'_count', json_build_object('_all', count(*))`);
+  const parts: [string, Sql][] = [];
+  if (args._count?._all) parts.push(["_count", sql`json_build_object('_all', count(*))`]);
   for (const op of Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[]) {
     const fields = Object.keys(args[op] ?? {});
     if (fields.length === 0) continue;
-    const members = fields.map((f) => sql`${sql.lit(f)}, ${measure(op, alias, target.column(f))}`);
-    parts.push(sql`${sql.lit(op)}, json_build_object(${sql.join(members)})`);
+    parts.push([op, jsonObject(fields.map((f) => [f, measure(op, alias, target.column(f))] as const))]);
   }
   const where = all([link, whereSql(target, alias, args.where, aliases)]);
-  return sql`(SELECT json_build_object(${sql.join(parts)}) FROM ${from} WHERE ${where})`;
+  return sql`(SELECT ${jsonObject(parts)} FROM ${from} WHERE ${where})`;
 }

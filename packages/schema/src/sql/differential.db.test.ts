@@ -330,6 +330,29 @@ describe("compiled reads return what Prisma returns", () => {
   });
 });
 
+describe("wide objects", () => {
+  it("builds objects of more than the 50 members one json_build_object call takes", async () => {
+    const aggregates = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [
+        `a${i}`,
+        { relation: "products", where: { stock: { gte: i } }, _count: { _all: true } },
+      ]),
+    );
+    const row = await findUniqueRow(db.prisma, "Category", {
+      where: { id: FIXTURE.categoryId },
+      select: { id: true, _aggregates: aggregates },
+    });
+    const counts = row!._aggregates as Record<string, RawAggregate>;
+    expect(Object.keys(counts)).toHaveLength(60);
+    for (const i of [0, 42, 59]) {
+      const expected = await db.prisma.product.count({
+        where: { stock: { gte: i }, categories: { some: { id: FIXTURE.categoryId } } },
+      });
+      expect(counts[`a${i}`]!._count!._all).toBe(expected);
+    }
+  });
+});
+
 /** A Prisma aggregate shaped for GraphQL, with instants as the ISO text the DateTime scalar prints. */
 function normaliseAggregate(shaped: Row): Row {
   return JSON.parse(JSON.stringify(shaped));

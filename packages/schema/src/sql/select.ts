@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { type AggregateArgs, aggregateSql } from "./aggregate.ts";
 import { cursorSql, orderKeys, orderSql } from "./order.ts";
-import { type Aliases, all, relationSource, type Sql } from "./sources.ts";
+import { type Aliases, all, jsonObject, relationSource, type Sql } from "./sources.ts";
 import { type Table, tableOf } from "./tables.ts";
 import { value } from "./values.ts";
 import { whereSql } from "./where.ts";
@@ -39,23 +39,23 @@ function count(table: Table, alias: string, relation: string, args: unknown, ali
  * objectSql(tableOf("Product"), "t0", { id: true, categories: { select: { name: true }, take: 3 } }, aliases);
  */
 export function objectSql(table: Table, alias: string, select: Args, aliases: Aliases): Sql {
-  const members: Sql[] = [];
+  const members: [string, Sql][] = [];
   for (const [key, wanted] of Object.entries(select)) {
     if (wanted === undefined || wanted === false) continue;
     let member: Sql;
     if (key === "_aggregates") {
-      const each = Object.entries(wanted as Args).map(
-        ([name, args]) =>
-          sql`${sql.lit(name)}, ${aggregateSql(table, alias, args as AggregateArgs, aliases)}`,
+      member = jsonObject(
+        Object.entries(wanted as Args).map(
+          ([name, args]) => [name, aggregateSql(table, alias, args as AggregateArgs, aliases)] as const,
+        ),
       );
-      member = sql`json_build_object(${sql.join(each)})`;
     } else if (key === "_count") {
       const counts = (wanted as { select: Args }).select;
-      member = sql`json_build_object(${sql.join(
+      member = jsonObject(
         Object.entries(counts).map(
-          ([name, args]) => sql`${sql.lit(name)}, ${count(table, alias, name, args, aliases)}`,
+          ([name, args]) => [name, count(table, alias, name, args, aliases)] as const,
         ),
-      )})`;
+      );
     } else if (!table.hasRelation(key)) {
       member = value(alias, table.column(key));
     } else {
@@ -67,9 +67,9 @@ export function objectSql(table: Table, alias: string, select: Args, aliases: Al
         ? listSql(tableOf(path.target), inner, from, link, args, aliases)
         : sql`(SELECT ${objectSql(tableOf(path.target), inner, args.select, aliases)} FROM ${from} WHERE ${link})`;
     }
-    members.push(sql`${sql.lit(key)}, ${member}`);
+    members.push([key, member]);
   }
-  return sql`json_build_object(${sql.join(members)})`;
+  return jsonObject(members);
 }
 
 /**

@@ -49,3 +49,23 @@ export function all(conditions: readonly Sql[]): Sql {
   if (kept.length === 0) return TRUE;
   return kept.length === 1 ? kept[0]! : sql`(${sql.join(kept, sql` AND `)})`;
 }
+
+/** PostgreSQL passes at most 100 arguments to a function: 50 key/value pairs per call. */
+const PAIRS_PER_CALL = 50;
+
+/**
+ * A JSON object of `[key, value]` members, `json_build_object(...)`; past 50 members, objects of
+ * 50 merged as `jsonb` (whose key order differs, which a JavaScript reader does not see).
+ *
+ * @example
+ * jsonObject([["id", sql.id("t0", "id")]]); // json_build_object('id', "t0"."id")
+ */
+export function jsonObject(members: readonly (readonly [string, Sql])[]): Sql {
+  const call = (part: readonly (readonly [string, Sql])[]) =>
+    sql`json_build_object(${sql.join(part.map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`;
+  if (members.length <= PAIRS_PER_CALL) return call(members);
+  const parts: Sql[] = [];
+  for (let i = 0; i < members.length; i += PAIRS_PER_CALL)
+    parts.push(sql`${call(members.slice(i, i + PAIRS_PER_CALL))}::jsonb`);
+  return sql`(${sql.join(parts, sql` || `)})::json`;
+}
