@@ -17,6 +17,8 @@ export async function restSubject(options: SubjectOptions): Promise<Subject> {
     baseUrl: options.baseUrl,
     logger: quietLogger(),
     authenticator: benchAuthenticator(),
+    // The overload run measures the app with its production defaults for shedding.
+    ...(options.loadShedding ? { edge: { loadShedding: options.loadShedding } } : {}),
   });
   return { listener: app, queries, close: () => db.close() };
 }

@@ -9,6 +9,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readConfig } from "@tusk/config";
 import { SUBJECT_KINDS, type SubjectKind, startSubjectInProcess } from "./load-subject.ts";
 
 const [kind, databaseUrl] = process.argv.slice(2);
@@ -20,9 +21,19 @@ if (!databaseUrl || !SUBJECT_KINDS.includes(kind as SubjectKind)) {
 const server = createServer();
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as AddressInfo).port;
+// BENCH_SHEDDING=1 (the overload run): the production defaults of MAX_IN_FLIGHT and MAX_EVENT_LOOP_DELAY_MS.
+const defaults = readConfig({});
 const subject = await startSubjectInProcess(kind as SubjectKind, {
   databaseUrl,
   baseUrl: `http://127.0.0.1:${port}`,
+  ...(process.env.BENCH_SHEDDING === "1"
+    ? {
+        loadShedding: {
+          maxInFlight: defaults.MAX_IN_FLIGHT,
+          maxEventLoopDelayMs: defaults.MAX_EVENT_LOOP_DELAY_MS,
+        },
+      }
+    : {}),
 });
 server.on("request", subject.listener);
 
