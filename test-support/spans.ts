@@ -13,3 +13,20 @@ export function spansIn(output: string) {
     }))
     .filter((span) => span.name && span.id);
 }
+
+type Span = ReturnType<typeof spansIn>[number];
+
+/**
+ * Whether `span` is `ancestor` or lies under it, following parent ids (Express's middleware
+ * spans may stand between a request's server span and the work it does).
+ */
+export function descendsFrom(
+  spans: readonly Span[],
+  span: Span | undefined,
+  ancestor: Span | undefined,
+): boolean {
+  const byId = new Map(spans.map((s) => [s.id, s]));
+  for (let current = span; current; current = current.parent ? byId.get(current.parent) : undefined)
+    if (current.id === ancestor?.id) return true;
+  return false;
+}

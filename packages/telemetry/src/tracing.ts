@@ -62,5 +62,9 @@ export function startTracing(
     instrumentations: [new HttpInstrumentation(), new ExpressInstrumentation(), new PgInstrumentation()],
   });
   sdk.start();
+  // The instrumentations patch modules as `require` loads them, but the entries import express
+  // from ECMAScript modules, which load a CommonJS package without `require`. Requiring it here
+  // first puts the patched module in the cache those imports then take it from.
+  load("express");
   return sdk;
 }
