@@ -6,11 +6,10 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate, openDatabase, seed } from "@tusk/db";
-import { type PostgresServer, startPostgresServer } from "@tusk/db/testing";
+import { type PostgresServer, sparePort, startPostgresServer } from "@tusk/db/testing";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const HAPROXY_TEMPLATE = new URL("../haproxy.cfg", import.meta.url).pathname;
@@ -60,17 +59,6 @@ export function deploymentUnavailable(): string | undefined {
     }
   }
   return undefined;
-}
-
-async function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Spawns a command and resolves once its output matches `ready` (60 s at most), or at once without one. */
@@ -170,31 +158,18 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       AUTH_JWT_SECRET: options.jwtSecret,
       LOG_LEVEL: "warn",
     };
+    const entry = (api: "rest" | "graphql", n: 1 | 2, port: number) => ({
+      name: `${api}${n}`,
+      main: `apps/${api}/src/main.ts`,
+      port,
+      env: api === "rest" ? { REST_PORT: String(port) } : { GRAPHQL_PORT: String(port) },
+      ready: api === "rest" ? /REST API at/ : /GraphQL API at/,
+    });
     const entries = [
-      {
-        name: "rest1",
-        main: "apps/rest/src/main.ts",
-        env: { REST_PORT: String(ports.REST1) },
-        ready: /REST API at/,
-      },
-      {
-        name: "rest2",
-        main: "apps/rest/src/main.ts",
-        env: { REST_PORT: String(ports.REST2) },
-        ready: /REST API at/,
-      },
-      {
-        name: "graphql1",
-        main: "apps/graphql/src/main.ts",
-        env: { GRAPHQL_PORT: String(ports.GRAPHQL1) },
-        ready: /GraphQL API at/,
-      },
-      {
-        name: "graphql2",
-        main: "apps/graphql/src/main.ts",
-        env: { GRAPHQL_PORT: String(ports.GRAPHQL2) },
-        ready: /GraphQL API at/,
-      },
+      entry("rest", 1, ports.REST1),
+      entry("rest", 2, ports.REST2),
+      entry("graphql", 1, ports.GRAPHQL1),
+      entry("graphql", 2, ports.GRAPHQL2),
     ];
     const instances = await Promise.all(
       entries.map(async (entry) => {
@@ -207,7 +182,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         started.push(() => stopProcess(child));
         return {
           name: entry.name,
-          port: Number(Object.values(entry.env)[0]),
+          port: entry.port,
           kill: () => child.kill("SIGKILL"),
         };
       }),

@@ -20,7 +20,12 @@ import { testDatabaseKind } from "./templates.ts";
 export { FIXTURE } from "../seed/index.ts";
 export { DEFAULT_TEST_POSTGRES_URL, testPostgresUrl } from "./postgres.ts";
 export type { PostgresServer } from "./postgres-server.ts";
-export { faultTestsSkipped, postgresServerUnavailable, startPostgresServer } from "./postgres-server.ts";
+export {
+  faultTestsSkipped,
+  postgresServerUnavailable,
+  sparePort,
+  startPostgresServer,
+} from "./postgres-server.ts";
 
 /**
  * What createTestDatabase() gives.

@@ -64,7 +64,13 @@ export function faultTestsSkipped(): boolean {
   return postgresServerUnavailable() !== undefined && process.env.TUSK_REQUIRE_POSTGRES !== "1";
 }
 
-async function sparePort(): Promise<number> {
+/**
+ * A loopback port nothing listens on now, for a server a test or script starts itself.
+ *
+ * @example
+ * const port = await sparePort(); // 41873
+ */
+export async function sparePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
