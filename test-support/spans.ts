@@ -1,3 +1,10 @@
+/** The environment that makes an entry print its spans (and nothing else of OpenTelemetry's) to stdout. */
+export const TRACES_TO_CONSOLE = {
+  OTEL_TRACES_EXPORTER: "console",
+  OTEL_METRICS_EXPORTER: "none",
+  OTEL_LOGS_EXPORTER: "none",
+} as const;
+
 /**
  * The spans OpenTelemetry's console exporter printed (`OTEL_TRACES_EXPORTER=console`): name, id,
  * kind and parent id of each, for tests that run an entry with tracing on.

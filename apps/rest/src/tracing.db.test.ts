@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@tusk/db/testing";
 import { expect, it } from "vitest";
 import { startEntry } from "../../../test-support/entry.ts";
-import { descendsFrom, spansIn } from "../../../test-support/spans.ts";
+import { descendsFrom, spansIn, TRACES_TO_CONSOLE } from "../../../test-support/spans.ts";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
@@ -22,9 +22,7 @@ it("with OTEL_TRACES_EXPORTER set on PostgreSQL, the SQL a REST request sends ar
       {
         REST_PORT: "0",
         DATABASE_URL: url,
-        OTEL_TRACES_EXPORTER: "console",
-        OTEL_METRICS_EXPORTER: "none",
-        OTEL_LOGS_EXPORTER: "none",
+        ...TRACES_TO_CONSOLE,
       },
       /REST API at (\S+)/,
     );

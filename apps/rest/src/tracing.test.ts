@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { startEntry } from "../../../test-support/entry.ts";
-import { descendsFrom, spansIn } from "../../../test-support/spans.ts";
+import { descendsFrom, spansIn, TRACES_TO_CONSOLE } from "../../../test-support/spans.ts";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
@@ -11,9 +11,7 @@ it("with OTEL_TRACES_EXPORTER set, a REST request's span is the parent of its Gr
     {
       REST_PORT: "0",
       DATABASE_URL: "pglite://memory",
-      OTEL_TRACES_EXPORTER: "console",
-      OTEL_METRICS_EXPORTER: "none",
-      OTEL_LOGS_EXPORTER: "none",
+      ...TRACES_TO_CONSOLE,
     },
     /REST API at (\S+)/,
   );
