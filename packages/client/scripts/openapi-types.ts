@@ -5,7 +5,7 @@
  * comma-separated.
  */
 import { fileURLToPath } from "node:url";
-import { registry } from "@tusk/registry";
+import { type Registry, registry } from "@tusk/registry";
 import { buildOpenApiDocument } from "@tusk/rest";
 import { createUriBuilder } from "@tusk/uri";
 import openapiTS, { astToString, type OpenAPI3, type SchemaObject } from "openapi-typescript";
@@ -48,10 +48,15 @@ function commaSeparated(document: OpenAPI3): string[] {
   return [...names].sort();
 }
 
-/** Each generated file's path and its content, as `npm run generate:client` writes them. */
-export async function generateClientFiles(): Promise<{ path: string; content: string }[]> {
-  const uris = createUriBuilder({ registry, baseUrl: "http://localhost:4000" });
-  const document = buildOpenApiDocument(registry, uris) as unknown as OpenAPI3;
+/**
+ * Each generated file's path and its content, as `npm run generate:client` writes them from the
+ * project's registry (or another one: the scaffolding test generates a new resource's types).
+ */
+export async function generateClientFiles(
+  from: Registry = registry,
+): Promise<{ path: string; content: string }[]> {
+  const uris = createUriBuilder({ registry: from, baseUrl: "http://localhost:4000" });
+  const document = buildOpenApiDocument(from, uris) as unknown as OpenAPI3;
   // Objects the document leaves open (embedded resources, HAL's `_embedded`) are readable as
   // unknown members rather than typed as empty.
   const ast = await openapiTS(document, {

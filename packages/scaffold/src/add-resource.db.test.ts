@@ -3,10 +3,12 @@
  * are never touched): the registry built from the result serves the new resource through REST
  * and GraphQL, and the migration creates its table, guarded, on top of the existing ones.
  */
+import { execFile } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { migrate } from "@tusk/db";
 import { createTestDatabase } from "@tusk/db/testing";
 import { buildRegistry, type Registry, type RegistryDefinition } from "@tusk/registry";
@@ -16,10 +18,12 @@ import { createUriBuilder } from "@tusk/uri";
 import type { GraphQLSchema } from "graphql";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateClientFiles } from "../../client/scripts/openapi-types.ts";
 // Prisma's own parser through the generator `npm run generate` uses, as the registry's tests do.
 import { generateDatamodel } from "../../registry/test/generate-datamodel.ts";
 import { type AddResourceResult, addResource, projectFiles } from "./add-resource.ts";
 import { parseSpec } from "./spec.ts";
+import { renderTestFile } from "./test-file.ts";
 
 const repository = fileURLToPath(new URL("../../..", import.meta.url));
 const real = projectFiles(repository);
@@ -68,6 +72,7 @@ it("writes the schema, the registry entry and a migration, and says what is left
     "prisma/schema.prisma",
     "packages/registry/src/resources.ts",
     "prisma/migrations/20990102030405_add_gadgets/migration.sql",
+    "apps/rest/test/resources/gadgets.db.test.ts",
   ]);
   expect(result.nextSteps.join("\n")).toMatch(/npm run generate\b/);
   expect(realText()).toEqual(before);
@@ -122,6 +127,21 @@ describe("the registry built from the result", () => {
     expect((await request(app).get("/v1/gadgets/x")).status).toBe(400);
     const paths = Object.keys(buildOpenApiDocument(registry, uris, { schema }).paths);
     expect(paths).toEqual(expect.arrayContaining(["/v1/gadgets", "/v1/gadgets/{gadget_id}"]));
+
+    // The API reference page renders the document it names: the one the app serves.
+    const page = await request(app).get("/docs").set("Accept", "text/html");
+    expect(page.status).toBe(200);
+    const documentUrl = /data-openapi="([^"]+)"/.exec(page.text)?.[1] ?? "";
+    const served = await request(app).get(new URL(documentUrl).pathname);
+    expect(served.status).toBe(200);
+    expect(Object.keys(served.body.paths)).toEqual(expect.arrayContaining(["/v1/gadgets"]));
+  });
+
+  it("gives the typed REST client its paths and schema", async () => {
+    const [types] = await generateClientFiles(registry);
+    expect(types?.content).toContain('"/v1/gadgets": {');
+    expect(types?.content).toContain('"/v1/gadgets/{gadget_id}": {');
+    expect(types?.content).toMatch(/weight_grams\?: number \| null;/);
   });
 });
 
@@ -143,4 +163,53 @@ describe("the migration", () => {
       await db.close();
     }
   }, 120_000);
+});
+
+describe("the test it writes", () => {
+  it("names the new resource and the values it writes", () => {
+    const written = readFileSync(join(root, "apps/rest/test/resources/gadgets.db.test.ts"), "utf8");
+    expect(written).toContain('registry.byPath("gadgets")');
+    expect(written).toContain('{"name":"First","weight_grams":7,"price":"12.50"}');
+  });
+
+  // The new resource exists only in the copy, so the same template is run on a resource of the
+  // same shape that the repository has: products (a name, a decimal price, an integer stock).
+  // It runs on PGlite whichever suite this file is in, so once is enough.
+  it.skipIf(process.env.TUSK_TEST_DATABASE === "postgres")(
+    "passes when run on an existing resource of the same shape",
+    async () => {
+      const spec = parseSpec([
+        "Product",
+        "--field",
+        "name:String",
+        "--field",
+        "price:Decimal",
+        "--field",
+        "stock:Int",
+      ]);
+      const file = join(
+        repository,
+        "apps/rest/test/resources",
+        `scaffolded-products-${process.pid}.db.test.ts`,
+      );
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, renderTestFile(spec));
+      try {
+        // Its own reporter only: the run must not write over this run's reports.
+        const vitest = join(repository, "node_modules", "vitest", "vitest.mjs");
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          [vitest, "run", "--reporter=default", file],
+          {
+            cwd: repository,
+            env: { ...process.env, TUSK_TEST_SUITES: "pglite", FORCE_COLOR: "0", NO_COLOR: "1" },
+          },
+        );
+        expect(stdout).toMatch(/Tests\s+(\S+\s+)?1 passed/);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    },
+    180_000,
+  );
 });
