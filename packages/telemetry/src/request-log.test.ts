@@ -18,7 +18,7 @@ describe("requestLog", () => {
       // After an await, still inside the request's scope.
       seenInHandler.push(currentScope()?.id);
       if (req.url?.startsWith("/v1/products/")) setRoute("/v1/products/{product_id}");
-      res.statusCode = req.url?.endsWith("/fail") ? 500 : 200;
+      res.statusCode = req.url?.endsWith("/fail") ? 500 : req.url?.endsWith("/busy") ? 503 : 200;
       res.end("ok");
     });
 
@@ -70,6 +70,13 @@ describe("requestLog", () => {
     const response = await fetch(`${url}/v1/products/1/fail`);
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(await lastLine()).toMatchObject({ level: 50, status: 500, route: "/v1/products/{product_id}" });
+  });
+
+  // A 503 is the service refusing on purpose (shedding load, a deadline, a database outage):
+  // under load, thousands of them must not read as errors.
+  it("logs a 503 at level warn", async () => {
+    await fetch(`${url}/v1/products/1/busy`);
+    expect(await lastLine()).toMatchObject({ level: 40, status: 503 });
   });
 });
 

@@ -82,11 +82,21 @@ function lineOf(req: IncomingMessage, res: ServerResponse, durationMs: number) {
 }
 
 /**
+ * A request's log level: a 503 is the service refusing on purpose (shedding load, a deadline,
+ * a database outage, which is reported once per cause), so under load its thousands of lines
+ * are warnings; any other 5xx, or a response that failed, is an error.
+ */
+function levelOf(status: number, error: Error | undefined): "info" | "warn" | "error" {
+  if (status === 503 && !error) return "warn";
+  return error || status >= 500 ? "error" : "info";
+}
+
+/**
  * Middleware (Express or plain `node:http`) that gives each request an id (the client's
  * `X-Request-Id` when acceptable, else a new UUID, echoed in the response), runs the rest of
  * the request in a {@link RequestScope} (so GraphQL execution and SQL logging see the id), and
  * writes one line when the response ends: method, route template, status, duration, and the
- * GraphQL operation and caller when known. 5xx lines are errors, the rest info.
+ * GraphQL operation and caller when known. 5xx lines are errors (503s warnings), the rest info.
  *
  * @example
  * app.use(requestLog(createLogger()));
@@ -101,7 +111,7 @@ export function requestLog(logger: Logger) {
       res.setHeader(REQUEST_ID_HEADER, id);
       return id;
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+    customLogLevel: (_req, res, error) => levelOf(res.statusCode, error),
     customSuccessObject: (req, res, value: { responseTime: number }) => lineOf(req, res, value.responseTime),
     customErrorObject: (req, res, _error, value: { responseTime: number }) =>
       lineOf(req, res, value.responseTime),
