@@ -1,6 +1,8 @@
+import { setRoute } from "@tusk/telemetry";
 import type { UriBuilder } from "@tusk/uri";
 import type { Request, RequestHandler, Response } from "express";
 import Negotiator from "negotiator";
+import { routeTemplate } from "../openapi/templates.ts";
 import { docsAssetFile } from "./assets.ts";
 import { renderDocsPage } from "./page.ts";
 
@@ -61,15 +63,20 @@ export function docsPage(uris: UriBuilder): RequestHandler {
   // it has a route for, which would take OPTIONS away from the API.
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
-    if (req.path === DOCS_PATH) return sendPage(res);
+    if (req.path === DOCS_PATH) {
+      setRoute(DOCS_PATH);
+      return sendPage(res);
+    }
     if (req.path.startsWith(assetsPath)) {
       const file = docsAssetFile(req.path.slice(assetsPath.length));
-      if (file) return res.sendFile(file, { headers: { "Cache-Control": "no-cache" } });
-      return next();
+      if (!file) return next();
+      setRoute(`${assetsPath}{asset}`);
+      return res.sendFile(file, { headers: { "Cache-Control": "no-cache" } });
     }
     if (!prefersHtml(req)) return next();
     const parsed = uris.parse(req.path);
-    if (parsed.ok && parsed.route.kind === "root" && parsed.route.canonical) return sendPage(res);
-    next();
+    if (!parsed.ok || parsed.route.kind !== "root" || !parsed.route.canonical) return next();
+    setRoute(routeTemplate(uris, parsed.route));
+    sendPage(res);
   };
 }

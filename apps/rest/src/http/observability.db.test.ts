@@ -70,6 +70,18 @@ describe("request logs and metrics", () => {
     ]);
   });
 
+  it("labels the API reference page and its assets by their templates, at /docs and at the root", async () => {
+    const html = (path: string, id: string) =>
+      request(t.app).get(path).set("Accept", "text/html").set("X-Request-Id", id);
+    await html("/v1", "docs-1");
+    await html("/docs", "docs-2");
+    await html("/docs/assets/swagger-ui.css", "docs-3");
+    const routes = ["docs-1", "docs-2", "docs-3"].map((id) =>
+      linesOf(rest.lines, id).map((line) => [line.route, line.status]),
+    );
+    expect(routes).toEqual([[["/v1", 200]], [["/docs", 200]], [["/docs/assets/{asset}", 200]]]);
+  });
+
   it("a remote executor forwards the id: the GraphQL API's line for the operation carries it", async () => {
     const res = await request(remote.app).get("/v1/products/73924").set("X-Request-Id", "remote-1");
     expect(res.status).toBe(200);
