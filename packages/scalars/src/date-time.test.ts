@@ -66,4 +66,24 @@ describe("DateTime", () => {
       ),
     );
   });
+
+  it("writes a Date, or text in another RFC 3339 form, as the ISO form in UTC, and the ISO form as it is", () => {
+    const serialize = (value: unknown) => dateTimeCodec.graphql.serialize(value);
+    expect(serialize(new Date("2026-11-21T10:00:00Z"))).toBe("2026-11-21T10:00:00.000Z");
+    expect(serialize("2026-11-21T11:00:00+01:00")).toBe("2026-11-21T10:00:00.000Z");
+    expect(serialize("2026-11-21T10:00:00.5Z")).toBe("2026-11-21T10:00:00.500Z");
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("0001-01-01T00:00:00Z"),
+          max: new Date("9999-12-31T23:59:59.999Z"),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          expect(serialize(date.toISOString())).toBe(date.toISOString());
+          expect(serialize(date)).toBe(date.toISOString());
+        },
+      ),
+    );
+  });
 });
