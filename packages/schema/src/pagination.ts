@@ -133,15 +133,23 @@ export function toConnection(
       ? rows.slice(rows.length - page.size)
       : rows.slice(0, page.size)
     : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(resource, node), node }));
+  const cursorOf = (node: Record<string, unknown> | undefined) => (node ? encodeCursor(resource, node) : null);
   return {
-    edges,
+    // Cursors only when selected (a cursor is a JSON text encoded in base64url): most reads ask
+    // for `nodes`, and an embedded list for neither its edges nor its end cursors.
+    get edges() {
+      return nodes.map((node) => ({ cursor: encodeCursor(resource, node), node }));
+    },
     nodes,
     pageInfo: {
       hasNextPage: page.backward ? page.hasCursor : more,
       hasPreviousPage: page.backward ? more : page.hasCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return cursorOf(nodes[0]);
+      },
+      get endCursor() {
+        return cursorOf(nodes.at(-1));
+      },
     },
     totalCount,
   };
