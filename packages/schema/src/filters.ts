@@ -3,12 +3,14 @@ import type { Resource, ResourceField } from "@tusk/registry";
 import {
   type GraphQLInputFieldConfigMap,
   GraphQLInputObjectType,
+  GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
   type GraphQLScalarType,
 } from "graphql";
 import { fieldScalar, fieldValueProblem } from "./field-types.ts";
 import { graphqlNames } from "./names.ts";
+import { assertRelationDepth, type FilterScope, relationFilter, relationWhere } from "./relation-filters.ts";
 import type { TypeCache } from "./type-cache.ts";
 
 const EQUALITY = ["equals", "not", "in", "notIn"] as const;
@@ -46,7 +48,9 @@ export function operatorFilter(cache: TypeCache, scalar: GraphQLScalarType): Gra
 }
 
 /**
- * `{Type}Filter`: one optional operator input per filterable field, plus `AND`, `OR`, `NOT`.
+ * `{Type}Filter`: one optional operator input per filterable field, one relation filter per
+ * relation (`categories: { some, none, every, count }`, `user: { is, isNot }`), plus `AND`,
+ * `OR`, `NOT`.
  *
  * @example
  * resourceFilter(cache, products).name; // "ProductFilter"
@@ -60,6 +64,15 @@ export function resourceFilter(cache: TypeCache, resource: Resource): GraphQLInp
         const fields: GraphQLInputFieldConfigMap = {};
         for (const field of resource.fields.filter((f) => f.filterable))
           fields[field.name] = { type: operatorFilter(cache, fieldScalar(resource, field)) };
+        for (const relation of resource.relations)
+          fields[relation.name] = {
+            type: relationFilter(
+              cache,
+              relation,
+              resourceFilter(cache, relation.target),
+              operatorFilter(cache, GraphQLInt),
+            ),
+          };
         const list = new GraphQLList(new GraphQLNonNull(self));
         fields.AND = { type: list, description: "All of these hold." };
         fields.OR = { type: list, description: "At least one of these holds." };
@@ -84,19 +97,25 @@ function checkOperand(resource: Resource, field: ResourceField, operand: unknown
   }
 }
 
+export { type FilterScope, filterScope } from "./relation-filters.ts";
+
 /**
  * Translates a `{Type}Filter` value into a Prisma `where`. Operators map one to one; a null
  * operand is dropped except `equals`/`not` on nullable fields, where it means "is (not) null".
- * An operand the field's codec refuses is `BAD_USER_INPUT` naming its path.
+ * Relation filters keep to the related rows `scope.caller` may read and cross at most
+ * `scope.maxRelationDepth` relations. An operand the field's codec refuses, or a filter nested
+ * too deep, is `BAD_USER_INPUT` naming its path.
  *
  * @example
- * toPrismaWhere(products, { price: { gte: "200" }, OR: [{ stock: { lt: 5 } }] });
+ * toPrismaWhere(products, { price: { gte: "200" }, OR: [{ stock: { lt: 5 } }] }, scope);
  * // { AND: [{ price: { gte: "200" } }, { OR: [{ stock: { lt: 5 } }] }] }
  */
 export function toPrismaWhere(
   resource: Resource,
   filter: Filter | null | undefined,
+  scope: FilterScope,
   path = "where",
+  depth = 0,
 ): Record<string, unknown> {
   if (!filter) return {};
   const parts: Record<string, unknown>[] = [];
@@ -104,8 +123,20 @@ export function toPrismaWhere(
     if (value === null || value === undefined) continue;
     if (key === "AND" || key === "OR" || key === "NOT") {
       parts.push({
-        [key]: (value as Filter[]).map((f, index) => toPrismaWhere(resource, f, `${path}.${key}.${index}`)),
+        [key]: (value as Filter[]).map((f, index) =>
+          toPrismaWhere(resource, f, scope, `${path}.${key}.${index}`, depth),
+        ),
       });
+      continue;
+    }
+    const relation = resource.relation(key);
+    if (relation) {
+      const at = `${path}.${key}`;
+      assertRelationDepth(scope, depth + 1, at);
+      const where = relationWhere(relation, value as Filter, scope, at, (nested, nestedPath) =>
+        toPrismaWhere(relation.target, nested, scope, nestedPath, depth + 1),
+      );
+      if (where) parts.push({ [key]: where });
       continue;
     }
     const field = resource.field(key);

@@ -24,7 +24,7 @@ export interface QueryLimits {
   /**
    * Most fields an operation's introspection may answer (counted exactly, and part of the
    * cost). Introspection is answered synchronously from memory, a few microseconds a field,
-   * so this is far below `maxCost`: the full introspection query answers about 8,400.
+   * so this is far below `maxCost`: the full introspection query answers about 9,000.
    */
   readonly maxIntrospectionCost: number;
   /** Most aliases in an operation, counting a fragment's once per spread. */
@@ -33,6 +33,11 @@ export interface QueryLimits {
   readonly maxInputDepth: number;
   /** Most items in one input list (`in: [...]`): each becomes a bind parameter. */
   readonly maxListLength: number;
+  /**
+   * Most relations one filter may cross (`categories: { some: { products: { some: ... } } }`
+   * crosses two): each is a correlated subquery evaluated for every row the read considers.
+   */
+  readonly maxRelationFilterDepth: number;
   /** Page size when neither `first` nor `last` is given. */
   readonly defaultPageSize: number;
   /** Largest `first`/`last`; larger is `BAD_USER_INPUT`. */
@@ -56,6 +61,7 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   maxAliases: 30,
   maxInputDepth: 16,
   maxListLength: 1_000,
+  maxRelationFilterDepth: 3,
   defaultPageSize: 20,
   maxPageSize: 100,
 });

@@ -19,6 +19,10 @@ export interface GraphqlNames {
   readonly connectionType: string;
   readonly edgeType: string;
   readonly filterInput: string;
+  /** Filter on a to-many relation to this type: `ProductListRelationFilter`. */
+  readonly listRelationFilterInput: string;
+  /** Filter on a to-one relation to this type: `UserRelationFilter`. */
+  readonly relationFilterInput: string;
   readonly orderByInput: string;
   readonly sortFieldEnum: string;
   readonly aggregateType: string;
@@ -65,6 +69,8 @@ export function graphqlNames(resource: Resource): GraphqlNames {
     connectionType: `${type}Connection`,
     edgeType: `${type}Edge`,
     filterInput: `${type}Filter`,
+    listRelationFilterInput: `${type}ListRelationFilter`,
+    relationFilterInput: `${type}RelationFilter`,
     orderByInput: `${type}OrderBy`,
     sortFieldEnum: `${type}SortField`,
     aggregateType: `${type}Aggregate`,

@@ -16,7 +16,7 @@ import { columnLimits } from "./columns.ts";
 import type { TuskContext } from "./context.ts";
 import { withMeta } from "./field-meta.ts";
 import { fieldScalar } from "./field-types.ts";
-import { resourceFilter, toPrismaWhere } from "./filters.ts";
+import { filterScope, resourceFilter, toPrismaWhere } from "./filters.ts";
 import type { QueryLimits } from "./limits.ts";
 import { graphqlNames } from "./names.ts";
 import { orderByList } from "./ordering.ts";
@@ -167,7 +167,11 @@ function relationFields(builder: TypeBuilder, resource: Resource): GraphQLFieldC
           info.path.key as string
         ];
         if (planned && context.planned.has(info.fieldNodes[0]!)) return shapeAggregate(target, planned);
-        const filter = toPrismaWhere(target, args.where as Row | undefined);
+        const filter = toPrismaWhere(
+          target,
+          args.where as Row | undefined,
+          filterScope(context.caller, limits),
+        );
         const where = withinReach(filter, context.caller, target, "read");
         const loader = relationAggregateLoader(context, resource, relation, where);
         return shapeAggregate(target, await loader.load(row[resource.identifier.field.name]));

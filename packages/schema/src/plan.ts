@@ -19,7 +19,7 @@ import { withinReach } from "./access.ts";
 import { aggregateArgs } from "./aggregates.ts";
 import type { TuskContext } from "./context.ts";
 import { fieldMeta } from "./field-meta.ts";
-import { toPrismaWhere } from "./filters.ts";
+import { filterScope, toPrismaWhere } from "./filters.ts";
 import type { QueryLimits } from "./limits.ts";
 import { toPrismaOrderBy } from "./ordering.ts";
 import { pageQuery } from "./pagination.ts";
@@ -158,7 +158,11 @@ export function collectionArgs(
   caller: Caller,
 ) {
   const page = pageQuery(resource, args, limits);
-  const filter = toPrismaWhere(resource, args.where as Record<string, unknown> | undefined);
+  const filter = toPrismaWhere(
+    resource,
+    args.where as Record<string, unknown> | undefined,
+    filterScope(caller, limits),
+  );
   const where = withinReach(filter, caller, resource, "read");
   const orderBy = toPrismaOrderBy(resource, args.orderBy as { field: string; direction?: "asc" | "desc" }[]);
   const find: Omit<ListArgs, "select"> = {
@@ -187,7 +191,7 @@ function planAggregate(
   let where: Select;
   try {
     where = withinReach(
-      toPrismaWhere(relation.target, args.where as Select | undefined),
+      toPrismaWhere(relation.target, args.where as Select | undefined, filterScope(env.caller, env.limits)),
       env.caller,
       relation.target,
       "read",

@@ -4,8 +4,7 @@ import { type GraphQLFieldConfigMap, GraphQLNonNull } from "graphql";
 import { uniqueWithinReach, withinReach } from "./access.ts";
 import { aggregateArgs, aggregateType, type RawAggregate, shapeAggregate } from "./aggregates.ts";
 import type { TuskContext } from "./context.ts";
-import { delegate } from "./delegate.ts";
-import { resourceFilter, toPrismaWhere } from "./filters.ts";
+import { filterScope, resourceFilter, toPrismaWhere } from "./filters.ts";
 import { graphqlNames } from "./names.ts";
 import { collectionArguments, connectionType, resourceType, type TypeBuilder } from "./object-types.ts";
 import { toConnection } from "./pagination.ts";
@@ -19,7 +18,7 @@ import {
 } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { withScope } from "./scope-notes.ts";
-import { findManyRows, findUniqueRow } from "./sql/index.ts";
+import { aggregateRows, findManyRows, findUniqueRow } from "./sql/index.ts";
 
 type Row = Record<string, unknown>;
 
@@ -82,9 +81,16 @@ export function queryFields(
       args: { where: { type: resourceFilter(builder.cache, resource) } },
       resolve: async (_root, args, context) => {
         assertPermitted(context.caller, resource, "read");
-        const filter = toPrismaWhere(resource, args.where as Row | undefined);
+        const filter = toPrismaWhere(
+          resource,
+          args.where as Row | undefined,
+          filterScope(context.caller, limits),
+        );
         const where = withinReach(filter, context.caller, resource, "read");
-        const raw = await delegate(context.prisma, resource).aggregate({ where, ...aggregateArgs(resource) });
+        const raw = await aggregateRows(context.prisma, resource.model, {
+          where,
+          ...aggregateArgs(resource),
+        });
         return shapeAggregate(resource, raw as RawAggregate);
       },
     },

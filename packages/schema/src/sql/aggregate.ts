@@ -37,6 +37,18 @@ function measure(op: keyof typeof FUNCTIONS, alias: string, column: Column): Sql
     : applied;
 }
 
+/** The JSON object `{ _count: { _all }, _sum: {...}, ... }` over the rows aliased `alias`. */
+function measures(target: Table, alias: string, args: Omit<AggregateArgs, "relation">): Sql {
+  const parts: [string, Sql][] = [];
+  if (args._count?._all) parts.push(["_count", sql`json_build_object('_all', count(*))`]);
+  for (const op of Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[]) {
+    const fields = Object.keys(args[op] ?? {});
+    if (fields.length === 0) continue;
+    parts.push([op, jsonObject(fields.map((f) => [f, measure(op, alias, target.column(f))] as const))]);
+  }
+  return jsonObject(parts);
+}
+
 /**
  * `{ _count: { _all }, _sum: {...}, ... }` over the rows of a relation of the row aliased
  * `parent`, as one JSON object computed in a subquery.
@@ -49,13 +61,19 @@ export function aggregateSql(table: Table, parent: string, args: AggregateArgs, 
   const target = tableOf(path.target);
   const alias = aliases.next();
   const { from, link } = relationSource(path, alias, parent);
-  const parts: [string, Sql][] = [];
-  if (args._count?._all) parts.push(["_count", sql`json_build_object('_all', count(*))`]);
-  for (const op of Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[]) {
-    const fields = Object.keys(args[op] ?? {});
-    if (fields.length === 0) continue;
-    parts.push([op, jsonObject(fields.map((f) => [f, measure(op, alias, target.column(f))] as const))]);
-  }
   const where = all([link, whereSql(target, alias, args.where, aliases)]);
-  return sql`(SELECT ${jsonObject(parts)} FROM ${from} WHERE ${where})`;
+  return sql`(SELECT ${measures(target, alias, args)} FROM ${from} WHERE ${where})`;
+}
+
+/**
+ * The same object over the rows of `table` matching `args.where`: a root aggregate, as a
+ * whole statement whose one row's `data` is the object.
+ *
+ * @example
+ * rootAggregateSql(tableOf("Product"), { where: { price: { gte: "200" } }, _count: { _all: true } }, aliases);
+ */
+export function rootAggregateSql(table: Table, args: Omit<AggregateArgs, "relation">, aliases: Aliases): Sql {
+  const alias = aliases.next();
+  const where = all([whereSql(table, alias, args.where, aliases)]);
+  return sql`SELECT ${measures(table, alias, args)}::text AS "data" FROM ${sql.table(table.name)} AS ${sql.id(alias)} WHERE ${where}`;
 }

@@ -7,6 +7,7 @@ import {
   PostgresQueryCompiler,
   sql,
 } from "kysely";
+import { type AggregateArgs, rootAggregateSql } from "./aggregate.ts";
 import { type ListArgs, listSql, objectSql } from "./select.ts";
 import { Aliases, all, TRUE } from "./sources.ts";
 import { tableOf } from "./tables.ts";
@@ -62,4 +63,16 @@ export function compileFindUnique(model: string, args: { where: Args; select: Ar
   return sql`SELECT ${object}::text AS "data" FROM ${sql.table(table.name)} AS ${sql.id(alias)} WHERE ${where}`.compile(
     compiler,
   );
+}
+
+/**
+ * One statement answering a Prisma `aggregate` (`_count`, `_sum`, `_avg`, `_min`, `_max` over
+ * the rows matching `where`), whose only row's `data` is the JSON text of the result, with the
+ * digits a relation aggregate has.
+ *
+ * @example
+ * compileAggregate("Product", { where: {}, _count: { _all: true }, _sum: { price: true } }).sql;
+ */
+export function compileAggregate(model: string, args: Omit<AggregateArgs, "relation">): CompiledQuery {
+  return rootAggregateSql(tableOf(model), args, new Aliases()).compile(compiler);
 }

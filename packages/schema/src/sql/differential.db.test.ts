@@ -8,7 +8,7 @@ import { uniqueWithinReach, withinReach } from "../access.ts";
 import { aggregateArgs, type RawAggregate, shapeAggregate } from "../aggregates.ts";
 import { columnLimits } from "../columns.ts";
 import { delegate } from "../delegate.ts";
-import { toPrismaWhere } from "../filters.ts";
+import { filterScope, toPrismaWhere } from "../filters.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { toPrismaOrderBy } from "../ordering.ts";
 import { encodeCursor, pageQuery } from "../pagination.ts";
@@ -55,7 +55,8 @@ function page(
   caller: Caller = ADMIN,
 ): ListArgs {
   const query = pageQuery(target, args, DEFAULT_LIMITS);
-  const where = withinReach(toPrismaWhere(target, args.where), caller, target, "read");
+  const filter = toPrismaWhere(target, args.where, filterScope(caller, DEFAULT_LIMITS));
+  const where = withinReach(filter, caller, target, "read");
   return {
     where,
     orderBy: toPrismaOrderBy(target, args.orderBy),
@@ -290,9 +291,39 @@ describe("compiled reads return what Prisma returns", () => {
       { categories: { some: { name: { equals: "Widgets" } } } },
       { categories: { none: { id: { equals: FIXTURE.categoryId } } } },
       { categories: { every: { name: { startsWith: "W" } } } },
+      { categories: { every: { description: { contains: "e" } } } },
+      { categories: { some: { name: { contains: "i" } }, none: { name: { equals: "Widgets" } } } },
       { lineItems: { some: { order: { is: { username: "jdoe" } } } } },
+      { lineItems: { every: { quantity: { gte: 2 } }, some: {} } },
+      { lineItems: { some: { order: { isNot: { status: "shipped" } } } } },
     ])
       await sameList(products, { ...page(products, { first: 40 }, { id: true }), where }, where);
+  });
+
+  it("translates GraphQL relation filters into a where Prisma reads the same, row rules inside", async () => {
+    const jdoe = customer("jdoe");
+    const filters: [Resource, Row][] = [
+      [products, { categories: { some: { name: { equals: "Widgets" } } } }],
+      [categories, { products: { some: { price: { gte: "200" } } } }],
+      [orders, { lineItems: { every: { quantity: { gte: 2 } } } }],
+      [orders, { user: { is: { displayName: { contains: "Doe" } } } }],
+      [users, { orders: { some: { status: { equals: "pending" } } } }],
+      [users, { orders: { none: { status: { equals: "pending" } } } }],
+      [users, { orders: { every: { status: { equals: "pending" } } } }],
+      [products, { lineItems: { some: { quantity: { gte: 1 } } } }],
+      [products, { lineItems: { none: { quantity: { gte: 1 } } } }],
+      [products, { lineItems: { every: { quantity: { gte: 100 } } } }],
+      [
+        products,
+        { lineItems: { some: { order: { is: { user: { is: { username: { equals: "jdoe" } } } } } } } },
+      ],
+    ];
+    for (const caller of [ADMIN, jdoe])
+      for (const [target, where] of filters)
+        await sameList(
+          target,
+          page(target, { where, first: 100 }, { [target.identifier.field.name]: true }, caller),
+        );
   });
 
   it("aggregates a relation's rows in the parent's statement as Prisma's aggregate does", async () => {

@@ -7,6 +7,6 @@
  * @example
  * import { findManyRows } from "./sql/index.ts";
  */
-export { compileFindMany, compileFindUnique } from "./compile.ts";
-export { findManyRows, findUniqueRow, type RawQueries } from "./read.ts";
+export { compileAggregate, compileFindMany, compileFindUnique } from "./compile.ts";
+export { aggregateRows, findManyRows, findUniqueRow, type RawQueries } from "./read.ts";
 export type { ListArgs } from "./select.ts";

@@ -1,4 +1,5 @@
-import { compileFindMany, compileFindUnique } from "./compile.ts";
+import type { AggregateArgs } from "./aggregate.ts";
+import { compileAggregate, compileFindMany, compileFindUnique } from "./compile.ts";
 import type { ListArgs } from "./select.ts";
 
 type Row = Record<string, unknown>;
@@ -41,4 +42,21 @@ export async function findUniqueRow(
   const query = compileFindUnique(model, args);
   const [result] = await prisma.$queryRawUnsafe<{ data: string }[]>(query.sql, ...query.parameters);
   return result ? (JSON.parse(result.data) as Row) : null;
+}
+
+/**
+ * A Prisma `aggregate` over a model's rows in one statement, with the digits relation
+ * aggregates have (decimals as exact text, instants as ISO text).
+ *
+ * @example
+ * await aggregateRows(prisma, "Product", { where: {}, _count: { _all: true } }); // { _count: { _all: 10000 } }
+ */
+export async function aggregateRows(
+  prisma: RawQueries,
+  model: string,
+  args: Omit<AggregateArgs, "relation">,
+): Promise<Row> {
+  const query = compileAggregate(model, args);
+  const [result] = await prisma.$queryRawUnsafe<{ data: string }[]>(query.sql, ...query.parameters);
+  return JSON.parse(result!.data) as Row;
 }

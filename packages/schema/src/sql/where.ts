@@ -60,15 +60,25 @@ function scalar(alias: string, column: Column, value: unknown): Sql {
   );
 }
 
-/** `{ relation: { is | isNot | some | none | every: where } }` as EXISTS over the related rows. */
+/**
+ * `{ relation: { is | isNot | some | none | every: where } }` as EXISTS over the related rows;
+ * `_count: { where, value: { gte: 2 } }` (beyond Prisma) compares how many related rows match
+ * `where` as a correlated count.
+ */
 function relation(table: Table, alias: string, name: string, value: Where, aliases: Aliases): Sql {
   const path = table.relation(name);
   const target = tableOf(path.target);
-  const exists = (where: Where | undefined, negateWhere = false) => {
+  const subquery = (select: Sql, where: Where | undefined, negateWhere = false) => {
     const inner = aliases.next();
     const { from, link } = relationSource(path, inner, alias);
     const condition = whereSql(target, inner, where, aliases);
-    return sql`EXISTS (SELECT 1 FROM ${from} WHERE ${all([link, negateWhere ? sql`NOT (${condition})` : condition])})`;
+    return sql`(SELECT ${select} FROM ${from} WHERE ${all([link, negateWhere ? sql`NOT (${condition})` : condition])})`;
+  };
+  const exists = (where: Where | undefined, negateWhere = false) =>
+    sql`EXISTS ${subquery(sql`1`, where, negateWhere)}`;
+  const count = ({ where, value: operators }: Where) => {
+    const counted = subquery(sql`count(*)`, where as Where | undefined);
+    return all(Object.entries(operators as Where).map(([op, operand]) => operator(counted, op, operand)));
   };
   const filters =
     isOperators(value) && !path.list && !("is" in value || "isNot" in value) ? { is: value } : value;
@@ -80,6 +90,7 @@ function relation(table: Table, alias: string, name: string, value: Where, alias
         if (op === "is" || op === "some") return exists(nested);
         if (op === "isNot" || op === "none") return sql`NOT ${exists(nested)}`;
         if (op === "every") return sql`NOT ${exists(nested, true)}`;
+        if (op === "_count") return count(nested);
         throw new Error(`The SQL compiler has no relation filter ${op}`);
       }),
   );
