@@ -133,7 +133,8 @@ export function toConnection(
       ? rows.slice(rows.length - page.size)
       : rows.slice(0, page.size)
     : rows;
-  const cursorOf = (node: Record<string, unknown> | undefined) => (node ? encodeCursor(resource, node) : null);
+  const cursorOf = (node: Record<string, unknown> | undefined) =>
+    node ? encodeCursor(resource, node) : null;
   return {
     // Cursors only when selected (a cursor is a JSON text encoded in base64url): most reads ask
     // for `nodes`, and an embedded list for neither its edges nor its end cursors.
