@@ -42,6 +42,8 @@ export interface LaunchOptions {
   readonly databaseTimeouts?: DatabaseTimeouts;
   /** The longest a request may take before it is answered 503 (both APIs; default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** Most items an exact total count counts before the estimate answers (`COUNT_EXACT_LIMIT`). */
+  readonly countExactLimit?: number;
   /** How long both APIs keep the answers to `Idempotency-Key` requests (`IDEMPOTENCY_TTL_MS`, default 24 h). */
   readonly idempotencyTtlMs?: number;
   /** Whether the GraphQL API answers introspection (`GRAPHQL_INTROSPECTION`, default true). */
@@ -137,6 +139,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     const edge = options.edge ? { edge: options.edge } : {};
     const auth = options.authenticator ? { authenticator: options.authenticator } : {};
     const anonymous = options.anonymous ? { anonymous: options.anonymous } : {};
+    const countExactLimit = options.countExactLimit;
+    const limits = countExactLimit === undefined ? {} : { limits: { countExactLimit } };
     const restApp = createInProcessRestApp({
       db: opened,
       baseUrl,
@@ -149,6 +153,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       ...edge,
       ...auth,
       ...anonymous,
+      ...limits,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
     rest.handle(restApp.app);
@@ -157,6 +162,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       baseUrl,
       registry,
       schema: restApp.schema,
+      ...limits,
       ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
       ready,
       onDatabaseUnavailable,

@@ -38,6 +38,7 @@ const tusk = await Promise.resolve(config)
       introspection: config.GRAPHQL_INTROSPECTION,
       idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      countExactLimit: config.COUNT_EXACT_LIMIT,
       databaseTimeouts: databaseTimeouts(config),
       logger,
       edge: edge.options,

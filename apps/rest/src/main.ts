@@ -69,6 +69,7 @@ if (config.GRAPHQL_URL) {
     onDatabaseUnavailable: reportFault,
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    limits: { countExactLimit: config.COUNT_EXACT_LIMIT },
     edge: edge.options,
     authenticator,
     anonymous,

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Caller } from "@tusk/auth";
 import { createTestDatabase, type TestDatabaseOptions } from "@tusk/db/testing";
+import type { QueryLimits } from "@tusk/schema";
 import type { Logger } from "@tusk/telemetry";
 import { testAuthenticator } from "../../../test-support/callers.ts";
 import { createRestApp } from "../src/app.ts";
@@ -23,6 +24,7 @@ export async function createTestApp(
     baseUrl?: string;
     logger?: Logger;
     caller?: Caller;
+    limits?: Partial<QueryLimits>;
   } = {},
 ) {
   const db = await createTestDatabase({
@@ -35,6 +37,7 @@ export async function createTestApp(
     baseUrl: options.baseUrl ?? BASE,
     ...(options.logger ? { logger: options.logger } : {}),
     authenticator: testAuthenticator(options.caller),
+    ...(options.limits ? { limits: options.limits } : {}),
     onUnexpectedError: (e) => {
       if (process.env.REST_DEBUG) console.error(e);
     },

@@ -57,7 +57,7 @@ export interface Followed<T = unknown> {
  * type Product = ItemOf<components["schemas"]["ProductList"]>;
  */
 export type ItemOf<D> = {
-  [K in keyof D]: K extends `_${string}` ? never : D[K] extends readonly (infer I)[] ? I : never;
+  [K in keyof D]-?: K extends `_${string}` ? never : D[K] extends readonly (infer I)[] ? I : never;
 }[keyof D];
 
 /**

@@ -17,6 +17,7 @@ describe("readConfig", () => {
       TLS_CERT_FILE: undefined,
       TLS_KEY_FILE: undefined,
       REQUEST_TIMEOUT_MS: 10_000,
+      COUNT_EXACT_LIMIT: 100_000,
       DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
       DATABASE_LOCK_TIMEOUT_MS: 2_000,
       DATABASE_POOL_TIMEOUT_MS: 2_000,

@@ -65,6 +65,10 @@ export const SETTINGS = {
     DEFAULT_DATABASE_TIMEOUTS.connectMs,
     "The longest a query waits for a pooled PostgreSQL connection, opening one included.",
   ),
+  COUNT_EXACT_LIMIT: count(
+    100_000,
+    "Most items an exact total count counts (`?count=exact`, GraphQL `totalCount`); past it PostgreSQL's estimate answers, marked as such (docs/rest.md). 0 turns it off.",
+  ),
   TLS_CERT_FILE: text(
     "unset: plain HTTP",
     "PEM certificate (chain) file: with `TLS_KEY_FILE`, every server speaks HTTPS and answers send Strict-Transport-Security.",

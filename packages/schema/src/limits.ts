@@ -42,6 +42,11 @@ export interface QueryLimits {
   readonly defaultPageSize: number;
   /** Largest `first`/`last`; larger is `BAD_USER_INPUT`. */
   readonly maxPageSize: number;
+  /**
+   * Most items a root collection's exact `totalCount` counts (`COUNT_EXACT_LIMIT`); past it the
+   * planner's estimate answers, marked as such. 0: no limit.
+   */
+  readonly countExactLimit: number;
 }
 
 /**
@@ -64,6 +69,7 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   maxRelationFilterDepth: 3,
   defaultPageSize: 20,
   maxPageSize: 100,
+  countExactLimit: 100_000,
 });
 
 /**

@@ -23,6 +23,7 @@ import { orderByList } from "./ordering.ts";
 import { connectionResolver, nestedItemResolver, toOneResolver } from "./relations.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { fieldDescription, typeDescription } from "./scope-notes.ts";
+import { countMethodType } from "./totals.ts";
 import type { TypeCache } from "./type-cache.ts";
 import { formatDecimal } from "./values.ts";
 
@@ -102,7 +103,13 @@ export function connectionType(builder: TypeBuilder, resource: Resource): GraphQ
         pageInfo: { type: new GraphQLNonNull(pageInfo(builder.cache)) },
         totalCount: {
           type: new GraphQLNonNull(GraphQLInt),
-          description: "Items matching the filter, on all pages.",
+          description:
+            "Items matching the filter, on all pages: counted exactly, or PostgreSQL's estimate when `totalCountMethod` is `ESTIMATED`.",
+        },
+        totalCountMethod: {
+          type: new GraphQLNonNull(countMethodType(builder.cache)),
+          description:
+            "How `totalCount` was counted: `ESTIMATED` when the collection's `count` argument asked for an estimate or the exact count passed COUNT_EXACT_LIMIT.",
         },
       },
     });

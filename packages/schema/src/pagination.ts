@@ -112,6 +112,8 @@ export interface Connection {
     endCursor: string | null;
   };
   readonly totalCount: number | null;
+  /** How `totalCount` was counted. */
+  readonly totalCountMethod: "exact" | "estimated";
 }
 
 /**
@@ -125,6 +127,7 @@ export function toConnection(
   rows: readonly Record<string, unknown>[],
   page: PageQuery,
   totalCount: number | null,
+  totalCountMethod: "exact" | "estimated" = "exact",
 ): Connection {
   const more = rows.length > page.size;
   // Prisma returns a backward page in the requested order; the look-ahead row is then the first.
@@ -153,5 +156,6 @@ export function toConnection(
       },
     },
     totalCount,
+    totalCountMethod,
   };
 }

@@ -18,7 +18,8 @@ import {
 } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { withScope } from "./scope-notes.ts";
-import { aggregateRows, findManyRows, findUniqueRow } from "./sql/index.ts";
+import { aggregateRows, findUniqueRow } from "./sql/index.ts";
+import { type CountMethod, countArgument, countedPage } from "./totals.ts";
 
 type Row = Record<string, unknown>;
 
@@ -55,20 +56,17 @@ export function queryFields(
     [names.collectionField]: {
       type: new GraphQLNonNull(connectionType(builder, resource)),
       description: withScope(`A page of ${resource.plural}.`, resource, "read"),
-      args: collectionArguments(builder, resource),
+      args: { ...collectionArguments(builder, resource), ...countArgument(builder.cache, limits) },
       resolve: async (_root, args, context, info) => {
         assertPermitted(context.caller, resource, "read");
         const env = planEnv(info, context, limits);
         const { page, where, find } = collectionArgs(resource, args, limits, context.caller);
         const { items, wantsCount } = connectionSelection(env, subSelections(info.fieldNodes));
         const select = planSelect(env, resource, items);
-        const { rows, count } = await findManyRows(
-          context.prisma,
-          resource.model,
-          { ...find, select },
-          wantsCount ? where : undefined,
-        );
-        return toConnection(resource, rows, page, count);
+        const method = (args.count as CountMethod | null | undefined) ?? "exact";
+        const total = wantsCount ? { where, method, limit: limits.countExactLimit } : undefined;
+        const counted = await countedPage(context.prisma, resource, { ...find, select }, total);
+        return toConnection(resource, counted.rows, page, counted.count, counted.method);
       },
     },
     [names.aggregateField]: {

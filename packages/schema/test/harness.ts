@@ -7,7 +7,7 @@ import { type ExecutionResult, execute, type GraphQLSchema, parse, specifiedRule
 import { ADMIN } from "../../../test-support/callers.ts";
 import { createContext } from "../src/context.ts";
 import { variableLimitError } from "../src/input-limits.ts";
-import { DEFAULT_LIMITS } from "../src/limits.ts";
+import { type QueryLimits, resolveLimits } from "../src/limits.ts";
 import { maskError } from "../src/mask-error.ts";
 import { queryLimitRules } from "../src/query-limit-rules.ts";
 import { createSchema } from "../src/schema.ts";
@@ -33,7 +33,7 @@ export interface Harness {
  * limits), the variable limits, execution and error masking.
  */
 export async function createHarness(
-  options: { seed?: boolean; timeouts?: TestDatabaseOptions["timeouts"] } = {},
+  options: { seed?: boolean; timeouts?: TestDatabaseOptions["timeouts"]; limits?: Partial<QueryLimits> } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase({
     seed: options.seed ?? true,
@@ -45,9 +45,10 @@ export async function createHarness(
     "query",
     (event) => queries.push(event.query),
   );
-  const schema = createSchema();
+  const limits = resolveLimits(options.limits);
+  const schema = createSchema({ limits });
   const uris = createUriBuilder({ registry, baseUrl: BASE_URL });
-  const rules = [...specifiedRules, ...queryLimitRules(schema)];
+  const rules = [...specifiedRules, ...queryLimitRules(schema, limits)];
   const run = async (
     source: string,
     variables?: Record<string, unknown>,
@@ -56,7 +57,7 @@ export async function createHarness(
     const document = parse(source);
     const errors = validate(schema, document, rules);
     if (errors.length > 0) return { errors: errors.map((e) => maskError(e)) as never };
-    const refused = variableLimitError(document, variables, DEFAULT_LIMITS);
+    const refused = variableLimitError(document, variables, limits);
     if (refused) return { errors: [maskError(refused)] as never };
     const result = await execute({
       schema,

@@ -152,8 +152,11 @@ describe("HTTP semantics", () => {
   });
 
   it("#69 negotiated responses carry Vary: Accept", async () => {
-    const res = await request(t.app).get("/v1/products");
+    const res = await request(t.app).get("/v1/products/73924");
     expect(res.headers.vary).toBe("Accept, Authorization, Accept-Encoding");
+    // A list also varies by Prefer, which may ask for its total.
+    const list = await request(t.app).get("/v1/products");
+    expect(list.headers.vary).toBe("Accept, Authorization, Prefer, Accept-Encoding");
   });
 
   it("#70 #88 an unsupported request Content-Type is 415", async () => {

@@ -25,6 +25,8 @@ export interface Representation {
   readonly body: unknown;
   readonly links?: readonly LinkValue[];
   readonly headers?: Readonly<Record<string, string>>;
+  /** Request headers the representation depends on beyond {@link REPRESENTATION_VARY}'s. */
+  readonly vary?: readonly string[];
   readonly cacheControl?: string;
 }
 
@@ -38,6 +40,7 @@ export function sendRepresentation(req: Request, res: Response, representation: 
   const body = JSON.stringify(representation.body);
   const etag = strongEtag(body);
   res.vary(REPRESENTATION_VARY);
+  for (const header of representation.vary ?? []) res.vary(header);
   res.setHeader(
     "Cache-Control",
     representation.cacheControl ?? representationCache(req.method, credentialsOf(res).caller),

@@ -24,6 +24,22 @@ export const SHARED_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ["rel", "href", "method"],
   },
+  ListMeta: {
+    type: "object",
+    description:
+      "A list's total, present when the request asked for one (`?count=` or `Prefer: count=`): the items matching the filter on all pages.",
+    properties: {
+      count: { type: "integer", minimum: 0 },
+      count_method: {
+        type: "string",
+        enum: ["exact", "estimated"],
+        description:
+          "`exact`: counted in the page's own statement. `estimated`: PostgreSQL's planner estimate, asked for, or answering an exact count that passed the server's limit (COUNT_EXACT_LIMIT).",
+      },
+    },
+    required: ["count", "count_method"],
+    additionalProperties: false,
+  },
   HalLink: {
     type: "object",
     properties: { href: { type: "string", format: "uri" }, name: { type: "string" } },
@@ -140,7 +156,10 @@ export const HEADERS = {
   Location: header("The canonical URI of the created resource, or of the redirect target."),
   "Content-Location": header("The canonical URI of the representation, when served at another URI."),
   Vary: header(
-    `\`${REPRESENTATION_VARY}\`: the representation depends on the media type asked for and on who asks.`,
+    `\`${REPRESENTATION_VARY}\`: the representation depends on the media type asked for and on who asks; lists also on \`Prefer\` (a total).`,
+  ),
+  "Preference-Applied": header(
+    "RFC 7240: on a list asked for its total with `Prefer: count=…`, how the total in `_meta` was counted: `count=exact`, or `count=estimated` (asked for, or an exact count past the server's limit).",
   ),
   "Cache-Control": header(
     `Explicit caching: \`${PUBLIC_CACHE}\` for reads without a token, \`${PRIVATE_CACHE}\` with one (and for the answers to writes), \`${REDIRECT_CACHE}\` for permanent redirects.`,

@@ -6,7 +6,13 @@ import type { PageSize } from "../query/index.ts";
 import { profileMediaType } from "../representation/negotiate.ts";
 import { representedResource } from "../surface/index.ts";
 import { headersOf, responseRef } from "./components.ts";
-import { filterParameters, type Parameter, pageParameters, selectParameters } from "./parameters.ts";
+import {
+  filterParameters,
+  type Parameter,
+  PREFER_PARAMETER,
+  pageParameters,
+  selectParameters,
+} from "./parameters.ts";
 import { ref, schemaNames } from "./schemas.ts";
 import type { PathTemplate } from "./templates.ts";
 
@@ -117,17 +123,19 @@ function commonErrors(template: PathTemplate, redirect: "MovedPermanently" | "Pe
 /** GET (and, without bodies, HEAD). */
 export function readOperation(template: PathTemplate, inputs: OperationInputs, head: boolean): Operation {
   const { route } = template;
+  const list = isList(route);
   const resourceHeaders = representedResource(route)
     ? (["ETag", "Link", "Vary", "Cache-Control", "Content-Location"] as const)
     : (["ETag", "Link", "Vary", "Cache-Control"] as const);
   const ok: Record<string, unknown> = {
     description: head ? "The headers a GET would send, without the body." : "The representation.",
-    headers: headersOf([...resourceHeaders]),
+    headers: headersOf([...resourceHeaders, ...(list ? (["Preference-Applied"] as const) : [])]),
   };
   if (!head) ok.content = readContent(template);
   return {
     parameters: [
       ...queryParameters(template, inputs),
+      ...(list ? [PREFER_PARAMETER] : []),
       conditional("If-None-Match", "An ETag from an earlier response: 304 when it still matches."),
     ],
     responses: {

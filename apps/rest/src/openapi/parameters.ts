@@ -1,6 +1,6 @@
 import { type Resource, toSnakeCase } from "@tusk/registry";
 import type { FilterOperator, ResourceFacts } from "../operations/index.ts";
-import type { PageSize } from "../query/index.ts";
+import { COUNT_METHODS, type PageSize } from "../query/index.ts";
 import { fieldSchema, type JsonSchema } from "./schemas.ts";
 
 /** An OpenAPI parameter object. */
@@ -84,8 +84,27 @@ export function pageParameters(resource: Resource, facts: ResourceFacts, pageSiz
       description: "Opaque; take it from the next and prev links. An unknown cursor is 400.",
       schema: { type: "string" },
     },
+    {
+      name: "count",
+      in: "query",
+      required: false,
+      description:
+        "Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`.",
+      schema: { type: "string", enum: [...COUNT_METHODS] },
+    },
   ];
 }
+
+/** The `Prefer` request header of a list (RFC 7240): `count=exact` or `count=estimated`, as `?count=`. */
+export const PREFER_PARAMETER: Parameter = {
+  name: "Prefer",
+  in: "header",
+  required: false,
+  description:
+    "RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.",
+  schema: { type: "string" },
+  example: "count=exact",
+};
 
 /** `fields` and `zoom`, on every route that returns a resource. */
 export function selectParameters(resource: Resource): Parameter[] {

@@ -75,6 +75,7 @@ function listSchema(resource: Resource): JsonSchema {
     properties: {
       [resource.path]: { type: "array", items: ref(schemaNames(resource).item) },
       _links: { type: "array", items: ref("Link"), description: "self, and on lists first, prev, next" },
+      _meta: ref("ListMeta"),
     },
     required: [resource.path, "_links"],
     additionalProperties: false,
@@ -93,6 +94,7 @@ function halListSchema(resource: Resource): JsonSchema {
     type: "object",
     properties: {
       _links: ref("HalLinks"),
+      _meta: ref("ListMeta"),
       _embedded: {
         type: "object",
         properties: { [resource.path]: { type: "array", items: ref(schemaNames(resource).hal) } },

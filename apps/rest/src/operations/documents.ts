@@ -5,7 +5,7 @@ import type { OperationShape } from "../surface/index.ts";
 import { bindFilterSlots, type FilterSlots, filterSlots } from "./filter-slots.ts";
 import { graphqlNames as namesOf, parentArgument } from "./names.ts";
 import { ALIAS } from "./results.ts";
-import { nodeSelection, PAGE_INFO } from "./selection.ts";
+import { nodeSelection, PAGE_INFO, TOTAL } from "./selection.ts";
 
 /** A prepared operation and where its located source sits in `data`. */
 export interface BuiltOperation {
@@ -162,8 +162,10 @@ export class DocumentBuilder {
       }
       case "collection": {
         const { args, variables } = this.collectionArgText(query, names.collectionField, slots);
-        const body = `${ALIAS.connection}: ${names.collectionField}(${args}) { nodes ${node.text} ${PAGE_INFO} }`;
-        return this.finish(id, "query", [...variables, ...node.variables], body, []);
+        const count = `$count: ${this.argType(query, names.collectionField, "count")}`;
+        const body = `${ALIAS.connection}: ${names.collectionField}(${args}, count: $count) { nodes ${node.text} ${PAGE_INFO} ${TOTAL.text} }`;
+        const all = [...variables, count, TOTAL.variable, ...node.variables];
+        return this.finish(id, "query", all, body, []);
       }
       case "aggregate": {
         const where = this.whereArg(query, names.aggregateField, slots);
@@ -187,9 +189,9 @@ export class DocumentBuilder {
         const { args, variables } = this.collectionArgText(resource.model, relation.name, slots);
         const located = this.locate(
           resource,
-          `{ ${ALIAS.related}: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} } }`,
+          `{ ${ALIAS.related}: ${relation.name}(${args}) { nodes ${target.text} ${PAGE_INFO} ${TOTAL.text} } }`,
         );
-        const all = [...located.variables, ...variables, ...target.variables];
+        const all = [...located.variables, ...variables, TOTAL.variable, ...target.variables];
         return this.finish(id, "query", all, located.text, located.sourcePath);
       }
       case "relation-aggregate": {

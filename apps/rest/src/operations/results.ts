@@ -19,10 +19,13 @@ export const ALIAS = {
   related: "rel",
 } as const;
 
-/** One page of a list: its records and where the next and previous pages are. */
+/** One page of a list: its records, where the next and previous pages are, and the total when asked for. */
 export interface Connection {
   readonly nodes: Data[];
   readonly pageInfo: PageInfo;
+  readonly totalCount?: number;
+  /** How `totalCount` was counted, as the GraphQL enum names it. */
+  readonly totalCountMethod?: "EXACT" | "ESTIMATED";
 }
 
 /** Typed readers of an executed operation's `data`, or of its located source (see `located`). */

@@ -77,3 +77,12 @@ export function selectionVariables(
 }
 
 export const PAGE_INFO = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
+
+/**
+ * A list's total and how it was counted, selected only when a request asks for it
+ * (`$counted`): counting is work the database does only then.
+ */
+export const TOTAL = {
+  text: "totalCount @include(if: $counted) totalCountMethod @include(if: $counted)",
+  variable: "$counted: Boolean!",
+} as const;

@@ -24,6 +24,17 @@ export interface QueryOptions {
   readonly zoomRel?: (relation: ResourceRelation) => string;
 }
 
+/** How a list's total is counted (`?count=`, `Prefer: count=`). */
+export type CountMethod = "exact" | "estimated";
+
+/** The values `?count=` takes. */
+export const COUNT_METHODS: readonly CountMethod[] = ["exact", "estimated"];
+
+/** A count method by its name, or undefined. */
+export function countMethodOf(value: string): CountMethod | undefined {
+  return COUNT_METHODS.find((method) => method === value);
+}
+
 /** A request's query string, read into GraphQL terms. */
 export interface ParsedQuery {
   readonly where: Record<string, unknown> | undefined;
@@ -34,6 +45,8 @@ export interface ParsedQuery {
   readonly fields: ReadonlySet<string> | undefined;
   /** Relation names to embed. */
   readonly zoom: ReadonlySet<string>;
+  /** The total asked for by `?count=`; undefined when none. */
+  readonly count: CountMethod | undefined;
 }
 
 const UNKNOWN_PARAMETER = "unknown query parameter";
@@ -75,6 +88,7 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
   let cursor: ParsedQuery["cursor"];
   let fields: Set<string> | undefined;
   const zoom = new Set<string>();
+  let count: CountMethod | undefined;
 
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name);
@@ -88,6 +102,9 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
     } else if (capabilities.page && name === "cursor") {
       cursor = values.length === 1 ? decodeCursor(values[0] ?? "") : undefined;
       if (!cursor) fail(name, "not a cursor from this API's page links");
+    } else if (capabilities.page && name === "count") {
+      count = values.length === 1 ? countMethodOf(values[0] ?? "") : undefined;
+      if (!count) fail(name, `give count once, as ${COUNT_METHODS.map((m) => `"${m}"`).join(" or ")}`);
     } else if (capabilities.page && name === "sort") {
       orderBy = [];
       for (const item of splitList(values)) {
@@ -135,5 +152,6 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
     cursor,
     fields,
     zoom,
+    count,
   };
 }

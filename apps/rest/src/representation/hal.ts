@@ -1,4 +1,4 @@
-import type { HyperLink, RestDocument, RestItem } from "./model.ts";
+import { type HyperLink, metaMember, type RestDocument, type RestItem } from "./model.ts";
 
 type HalLink = { href: string; name?: string };
 
@@ -45,5 +45,9 @@ export function halDocument(document: RestDocument): Record<string, unknown> {
     const extra = halLinks(document.links.filter((link) => link.rel !== "self"));
     return { ...item, _links: { ...extra, ...(item._links as object) } };
   }
-  return { _links: halLinks(document.links), _embedded: { [document.key]: document.items.map(halItem) } };
+  return {
+    _links: halLinks(document.links),
+    ...metaMember(document),
+    _embedded: { [document.key]: document.items.map(halItem) },
+  };
 }

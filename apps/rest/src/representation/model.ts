@@ -28,6 +28,12 @@ export interface RestEmbed {
   readonly items: readonly RestItem[];
 }
 
+/** A list's total (`_meta`): the matching items on all pages, and whether it is exact or PostgreSQL's estimate. */
+export interface RestTotal {
+  readonly count: number;
+  readonly method: "exact" | "estimated";
+}
+
 /** A whole response body: items under the resource key (one for an item), plus document links. */
 export interface RestDocument {
   readonly key: string;
@@ -35,4 +41,12 @@ export interface RestDocument {
   readonly links: readonly HyperLink[];
   /** An item response (HAL renders it as an object rather than a collection). */
   readonly single: boolean;
+  /** A list's total, when the request asked for one. */
+  readonly total?: RestTotal;
+}
+
+/** The `_meta` member of a list that carries its total; none otherwise. */
+export function metaMember(document: RestDocument): Record<string, unknown> {
+  const { total } = document;
+  return total ? { _meta: { count: total.count, count_method: total.method } } : {};
 }

@@ -1,4 +1,4 @@
-import type { RestDocument, RestItem } from "./model.ts";
+import { metaMember, type RestDocument, type RestItem } from "./model.ts";
 
 /** NARWHL-JSON: members at the top level, `_links` as an array, `_embeds` only when zoomed. */
 function narwhlItem(item: RestItem): Record<string, unknown> {
@@ -11,5 +11,5 @@ function narwhlItem(item: RestItem): Record<string, unknown> {
 
 /** Item and list responses share one shape: the resource key holds an array (one item for an item). */
 export function narwhlDocument(document: RestDocument): Record<string, unknown> {
-  return { [document.key]: document.items.map(narwhlItem), _links: document.links };
+  return { [document.key]: document.items.map(narwhlItem), _links: document.links, ...metaMember(document) };
 }

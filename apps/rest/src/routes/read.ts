@@ -17,6 +17,7 @@ import {
 } from "../operations/index.ts";
 import { type ParsedQuery, parseQuery, type QueryCapabilities } from "../query/index.ts";
 import { pageLinks, pageLinkValues, pageVariables } from "../query/pages.ts";
+import { countAsked, preferredCount, totalOf } from "../query/totals.ts";
 import { toItem } from "../representation/item.ts";
 import type { HyperLink, RestDocument } from "../representation/model.ts";
 import { negotiate, resourceOffers } from "../representation/negotiate.ts";
@@ -46,6 +47,7 @@ interface Reply {
   readonly document: RestDocument;
   readonly links?: readonly LinkValue[];
   readonly headers?: Readonly<Record<string, string>>;
+  readonly vary?: readonly string[];
 }
 
 /** Negotiates the format first (406 before any work), then writes the document the handler built. */
@@ -63,6 +65,7 @@ async function reply(
     body: offer.write(result.document),
     links: [...(result.links ?? []), ...serviceLinks(context, result.resource)],
     headers: result.headers ?? {},
+    vary: result.vary ?? [],
   });
 }
 
@@ -108,20 +111,35 @@ function listDocument(
   base: string,
   query: ParsedQuery,
   connection: Connection,
-): { document: RestDocument; links: LinkValue[] } {
+): Omit<Reply, "resource"> {
   const links: HyperLink[] = pageLinks(base, searchParams(req), query, connection.pageInfo);
   const may = permissionOf(res);
   const items = connection.nodes.map((node) => toItem(context.uris, resource, node, may, query.zoom));
-  return { document: { key: resource.path, items, links, single: false }, links: pageLinkValues(links) };
+  const total = totalOf(connection);
+  const document: RestDocument = {
+    key: resource.path,
+    items,
+    links,
+    single: false,
+    ...(total ? { total } : {}),
+  };
+  const preferred = total && preferredCount(req) !== undefined;
+  return {
+    document,
+    links: pageLinkValues(links),
+    headers: preferred ? { "Preference-Applied": `count=${total.method}` } : {},
+    vary: ["Prefer"],
+  };
 }
 
 const LIST: QueryCapabilities = { filters: true, page: true, select: true };
 
-function listVariables(resource: Resource, query: ParsedQuery): Record<string, unknown> {
+function listVariables(resource: Resource, query: ParsedQuery, req: Request): Record<string, unknown> {
   return {
     where: query.where ?? null,
     orderBy: query.orderBy ?? null,
     ...pageVariables(query),
+    counted: countAsked(req, query) !== undefined,
     ...selectionVariables(resource, query.fields, query.zoom),
   };
 }
@@ -142,7 +160,7 @@ export async function getCollection(
       context.executor,
       credentialsOf(res),
       built,
-      listVariables(resource, query),
+      { ...listVariables(resource, query, req), count: countAsked(req, query)?.toUpperCase() ?? null },
       resource,
     );
     const connection = results.connection(data);
@@ -170,7 +188,7 @@ export async function getRelation(
     const selection = selectionVariables(target, query.fields, query.zoom);
     const variables = toOne
       ? { ...addressVariables(route), ...selection }
-      : { ...addressVariables(route), ...listVariables(target, query) };
+      : { ...addressVariables(route), ...listVariables(target, query, req) };
     const source = located(
       await execute(context.executor, credentialsOf(res), built, variables, target),
       built,
@@ -210,6 +228,7 @@ export async function getRelationItem(
       after: null,
       last: null,
       before: null,
+      counted: false,
       ...selectionVariables(target, query.fields, query.zoom),
     };
     const source = located(

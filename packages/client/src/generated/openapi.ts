@@ -3221,10 +3221,12 @@ export interface components {
                 books?: components["schemas"]["BookHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         BookList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             books: components["schemas"]["Book"][];
         };
         BookPatch: {
@@ -3307,10 +3309,12 @@ export interface components {
                 categories?: components["schemas"]["CategoryHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         CategoryList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             categories: components["schemas"]["Category"][];
         };
         CategoryPatch: {
@@ -3425,10 +3429,12 @@ export interface components {
                 line_items?: components["schemas"]["LineItemHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         LineItemList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             line_items: components["schemas"]["LineItem"][];
         };
         LineItemPatch: {
@@ -3472,6 +3478,15 @@ export interface components {
             /** @description the relation's short name (its zoom value), or on a definition's `related` links the view's name */
             name?: string;
             rel: string;
+        };
+        /** @description A list's total, present when the request asked for one (`?count=` or `Prefer: count=`): the items matching the filter on all pages. */
+        ListMeta: {
+            count: number;
+            /**
+             * @description `exact`: counted in the page's own statement. `estimated`: PostgreSQL's planner estimate, asked for, or answering an exact count that passed the server's limit (COUNT_EXACT_LIMIT).
+             * @enum {string}
+             */
+            count_method: "exact" | "estimated";
         };
         /** @description Order (NARWHL-JSON, application/vnd.tusk.order+json; version=1). Members left out by ?fields= are absent. */
         Order: {
@@ -3523,10 +3538,12 @@ export interface components {
                 orders?: components["schemas"]["OrderHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         OrderList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             orders: components["schemas"]["Order"][];
         };
         OrderPatch: {
@@ -3638,10 +3655,12 @@ export interface components {
                 products?: components["schemas"]["ProductHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         ProductList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             products: components["schemas"]["Product"][];
         };
         ProductPatch: {
@@ -3732,10 +3751,12 @@ export interface components {
                 users?: components["schemas"]["UserHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         UserList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             users: components["schemas"]["User"][];
         };
         UserPatch: {
@@ -3814,10 +3835,12 @@ export interface components {
                 vehicles?: components["schemas"]["VehicleHal"][];
             };
             _links: components["schemas"]["HalLinks"];
+            _meta?: components["schemas"]["ListMeta"];
         };
         VehicleList: {
             /** @description self, and on lists first, prev, next */
             _links: components["schemas"]["Link"][];
+            _meta?: components["schemas"]["ListMeta"];
             vehicles: components["schemas"]["Vehicle"][];
         };
         VehiclePatch: {
@@ -4015,9 +4038,11 @@ export interface components {
         Link: string;
         /** @description The canonical URI of the created resource, or of the redirect target. */
         Location: string;
+        /** @description RFC 7240: on a list asked for its total with `Prefer: count=…`, how the total in `_meta` was counted: `count=exact`, or `count=estimated` (asked for, or an exact count past the server's limit). */
+        "Preference-Applied": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": string;
-        /** @description `Accept, Authorization`: the representation depends on the media type asked for and on who asks. */
+        /** @description `Accept, Authorization`: the representation depends on the media type asked for and on who asks; lists also on `Prefer` (a total). */
         Vary: string;
         /** @description RFC 6750 challenge: `Bearer realm="tusk"`, with `error` (`invalid_request`, `invalid_token`, `insufficient_scope`), `error_description` and, on 403, the `scope` that would be enough. */
         "WWW-Authenticate": string;
@@ -4169,6 +4194,8 @@ export interface operations {
                  *     ]
                  */
                 author?: string[];
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -4228,6 +4255,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -4241,6 +4273,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -4358,6 +4391,8 @@ export interface operations {
                  *     ]
                  */
                 author?: string[];
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -4417,6 +4452,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -4430,6 +4470,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -4706,6 +4747,8 @@ export interface operations {
     getBooksByIsbnCategories: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -4758,6 +4801,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -4777,6 +4825,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -4885,6 +4934,8 @@ export interface operations {
     headBooksByIsbnCategories: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -4937,6 +4988,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -4956,6 +5012,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -6063,6 +6120,8 @@ export interface operations {
     getCategories: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -6115,6 +6174,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -6128,6 +6192,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -6238,6 +6303,8 @@ export interface operations {
     headCategories: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -6290,6 +6357,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -6303,6 +6375,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -6586,6 +6659,8 @@ export interface operations {
                  *     ]
                  */
                 author?: string[];
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -6645,6 +6720,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -6664,6 +6744,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -6779,6 +6860,8 @@ export interface operations {
                  *     ]
                  */
                 author?: string[];
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -6838,6 +6921,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -6857,6 +6945,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -7618,6 +7707,8 @@ export interface operations {
     getCategoriesByCategoryIdProducts: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -7684,6 +7775,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -7703,6 +7799,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -7811,6 +7908,8 @@ export interface operations {
     headCategoriesByCategoryIdProducts: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -7877,6 +7976,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -7896,6 +8000,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -9781,6 +9886,8 @@ export interface operations {
     getOrders: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -9840,6 +9947,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -9853,6 +9965,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -9964,6 +10077,8 @@ export interface operations {
     headOrders: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -10023,6 +10138,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -10036,6 +10156,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -10500,6 +10621,8 @@ export interface operations {
     getOrdersByOrderIdLineItems: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -10559,6 +10682,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -10578,6 +10706,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -10719,6 +10848,8 @@ export interface operations {
     headOrdersByOrderIdLineItems: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -10778,6 +10909,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -10797,6 +10933,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -15033,6 +15170,8 @@ export interface operations {
     getProducts: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -15099,6 +15238,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -15112,6 +15256,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -15222,6 +15367,8 @@ export interface operations {
     headProducts: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -15288,6 +15435,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -15301,6 +15453,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -15577,6 +15730,8 @@ export interface operations {
     getProductsByProductIdCategories: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -15629,6 +15784,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -15648,6 +15808,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -15756,6 +15917,8 @@ export interface operations {
     headProductsByProductIdCategories: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -15808,6 +15971,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -15827,6 +15995,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -16560,6 +16729,8 @@ export interface operations {
     getProductsByProductIdLineItems: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -16619,6 +16790,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -16638,6 +16814,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -16747,6 +16924,8 @@ export interface operations {
     headProductsByProductIdLineItems: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -16806,6 +16985,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -16825,6 +17009,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -18482,6 +18667,8 @@ export interface operations {
     getUsers: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -18534,6 +18721,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -18547,6 +18739,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -18658,6 +18851,8 @@ export interface operations {
     headUsers: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -18710,6 +18905,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -18723,6 +18923,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -19187,6 +19388,8 @@ export interface operations {
     getUsersByUsernameOrders: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -19246,6 +19449,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -19265,6 +19473,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -19374,6 +19583,8 @@ export interface operations {
     headUsersByUsernameOrders: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -19433,6 +19644,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -19452,6 +19668,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -19995,6 +20212,8 @@ export interface operations {
     getUsersByUsernameVehicles: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -20061,6 +20280,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -20080,6 +20304,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -20189,6 +20414,8 @@ export interface operations {
     headUsersByUsernameVehicles: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -20255,6 +20482,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path: {
                 /**
@@ -20274,6 +20506,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -21179,6 +21412,8 @@ export interface operations {
     getVehicles: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -21245,6 +21480,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -21258,6 +21498,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -21369,6 +21610,8 @@ export interface operations {
     headVehicles: {
         parameters: {
             query?: {
+                /** @description Add the total of matching items as `_meta`: `exact` (past the server's COUNT_EXACT_LIMIT, the estimate, marked so) or `estimated` (PostgreSQL's planner estimate). Any other value is 400. Wins over `Prefer: count=`. */
+                count?: "exact" | "estimated";
                 /**
                  * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -21435,6 +21678,11 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier response: 304 when it still matches. */
                 "If-None-Match"?: string;
+                /**
+                 * @description RFC 7240 preferences: `count=exact` or `count=estimated` adds the total as `?count=` does, answered with `Preference-Applied`. Preferences or values the server does not know are ignored.
+                 * @example count=exact
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -21448,6 +21696,7 @@ export interface operations {
                     "Content-Location": components["headers"]["Content-Location"];
                     ETag: components["headers"]["ETag"];
                     Link: components["headers"]["Link"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };

@@ -28,12 +28,19 @@ const compiler = new Kysely<unknown>({
 
 /**
  * One statement answering a Prisma `findMany` (and, given `countWhere`, the `count` beside it)
- * whose only row's `data` is the JSON text `{"rows": [...], "count": n}`.
+ * whose only row's `data` is the JSON text `{"rows": [...], "count": n}`. Given `countLimit`,
+ * the count stops at `countLimit + 1` rows, so its cost is bounded and a count above the limit
+ * shows as `countLimit + 1`.
  *
  * @example
  * compileFindMany("Product", { where: {}, orderBy: [{ id: "asc" }], take: 11, select: { id: true } }).sql;
  */
-export function compileFindMany(model: string, args: ListArgs, countWhere?: Args): CompiledQuery {
+export function compileFindMany(
+  model: string,
+  args: ListArgs,
+  countWhere?: Args,
+  countLimit?: number,
+): CompiledQuery {
   const table = tableOf(model);
   const aliases = new Aliases();
   const alias = aliases.next();
@@ -42,7 +49,11 @@ export function compileFindMany(model: string, args: ListArgs, countWhere?: Args
   let total = sql`NULL`;
   if (countWhere) {
     const counted = aliases.next();
-    total = sql`(SELECT count(*) FROM ${sql.table(table.name)} AS ${sql.id(counted)} WHERE ${whereSql(table, counted, countWhere, aliases)})`;
+    const matching = sql`${sql.table(table.name)} AS ${sql.id(counted)} WHERE ${whereSql(table, counted, countWhere, aliases)}`;
+    total =
+      countLimit === undefined
+        ? sql`(SELECT count(*) FROM ${matching})`
+        : sql`(SELECT count(*) FROM (SELECT 1 FROM ${matching} LIMIT ${countLimit + 1}) AS ${sql.id(`${counted}c`)})`;
   }
   return sql`SELECT json_build_object('rows', ${rows}, 'count', ${total})::text AS "data"`.compile(compiler);
 }
@@ -75,4 +86,21 @@ export function compileFindUnique(model: string, args: { where: Args; select: Ar
  */
 export function compileAggregate(model: string, args: Omit<AggregateArgs, "relation">): CompiledQuery {
   return rootAggregateSql(tableOf(model), args, new Aliases()).compile(compiler);
+}
+
+/**
+ * PostgreSQL's plan of the rows matching `where`, `EXPLAIN (FORMAT JSON)`: its top node's
+ * `Plan Rows` is the planner's estimate of their number, read without counting them.
+ *
+ * @example
+ * compileCountEstimate("Product", { price: { gte: "200" } }).sql;
+ * // EXPLAIN (FORMAT JSON) SELECT 1 FROM "products" AS "t0" WHERE "t0"."price" >= $1
+ */
+export function compileCountEstimate(model: string, where: Args): CompiledQuery {
+  const table = tableOf(model);
+  const aliases = new Aliases();
+  const alias = aliases.next();
+  return sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${sql.table(table.name)} AS ${sql.id(alias)} WHERE ${whereSql(table, alias, where, aliases)}`.compile(
+    compiler,
+  );
 }

@@ -7,6 +7,6 @@
  * @example
  * import { findManyRows } from "./sql/index.ts";
  */
-export { compileAggregate, compileFindMany, compileFindUnique } from "./compile.ts";
-export { aggregateRows, findManyRows, findUniqueRow, type RawQueries } from "./read.ts";
+export { compileAggregate, compileCountEstimate, compileFindMany, compileFindUnique } from "./compile.ts";
+export { aggregateRows, estimateCount, findManyRows, findUniqueRow, type RawQueries } from "./read.ts";
 export type { ListArgs } from "./select.ts";

@@ -1,5 +1,5 @@
 import type { AggregateArgs } from "./aggregate.ts";
-import { compileAggregate, compileFindMany, compileFindUnique } from "./compile.ts";
+import { compileAggregate, compileCountEstimate, compileFindMany, compileFindUnique } from "./compile.ts";
 import type { ListArgs } from "./select.ts";
 
 type Row = Record<string, unknown>;
@@ -10,8 +10,9 @@ export interface RawQueries {
 }
 
 /**
- * A page of rows (and their count when `countWhere` is given) in one statement, shaped as
- * Prisma's `findMany` and `count` return them, decimals as exact text and instants as ISO text.
+ * A page of rows (and their count when `countWhere` is given, up to `countLimit + 1` when
+ * `countLimit` is) in one statement, shaped as Prisma's `findMany` and `count` return them,
+ * decimals as exact text and instants as ISO text.
  *
  * @example
  * await findManyRows(prisma, "Product", { where: {}, orderBy: [{ id: "asc" }], take: 11, select: { id: true } }, {});
@@ -22,8 +23,9 @@ export async function findManyRows(
   model: string,
   args: ListArgs,
   countWhere?: Readonly<Row>,
+  countLimit?: number,
 ): Promise<{ rows: Row[]; count: number | null }> {
-  const query = compileFindMany(model, args, countWhere);
+  const query = compileFindMany(model, args, countWhere, countLimit);
   const [result] = await prisma.$queryRawUnsafe<{ data: string }[]>(query.sql, ...query.parameters);
   return JSON.parse(result!.data) as { rows: Row[]; count: number | null };
 }
@@ -59,4 +61,23 @@ export async function aggregateRows(
   const query = compileAggregate(model, args);
   const [result] = await prisma.$queryRawUnsafe<{ data: string }[]>(query.sql, ...query.parameters);
   return JSON.parse(result!.data) as Row;
+}
+
+/**
+ * PostgreSQL's planner estimate of the number of rows matching `where`: one `EXPLAIN`, no rows
+ * read. It is as good as the table's statistics (`ANALYZE`, autovacuum).
+ *
+ * @example
+ * await estimateCount(prisma, "Product", { price: { gte: "200" } }); // 14_873
+ */
+export async function estimateCount(
+  prisma: RawQueries,
+  model: string,
+  where: Readonly<Row>,
+): Promise<number> {
+  const query = compileCountEstimate(model, where);
+  const [result] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(query.sql, ...query.parameters);
+  const raw = result?.["QUERY PLAN"];
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: { "Plan Rows": number } }];
+  return Math.round(plan[0].Plan["Plan Rows"]);
 }
