@@ -64,7 +64,9 @@ describe("totalCount", () => {
           )
         ).products,
     );
-    const expected = await h.db.prisma.product.count({ where: { categories: { some: { name: "Widgets" } } } });
+    const expected = await h.db.prisma.product.count({
+      where: { categories: { some: { name: "Widgets" } } },
+    });
     expect(seen.length).toBe(expected);
     expect(expected).toBeGreaterThan(2);
     expect([...totals]).toEqual([seen.length]);
