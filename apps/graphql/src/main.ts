@@ -39,7 +39,7 @@ const { app, stop } = await createGraphqlApp({
   onDatabaseUnavailable: reportFault,
   idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
-  limits: { countExactLimit: config.COUNT_EXACT_LIMIT },
+  limits: { countExactLimit: config.COUNT_EXACT_LIMIT, maxBulkWrite: config.BULK_WRITE_LIMIT },
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(readAuthSettings()),

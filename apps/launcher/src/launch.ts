@@ -46,6 +46,8 @@ export interface LaunchOptions {
   readonly countExactLimit?: number;
   /** How long both APIs keep the answers to `Idempotency-Key` requests (`IDEMPOTENCY_TTL_MS`, default 24 h). */
   readonly idempotencyTtlMs?: number;
+  /** Most items one bulk create takes in both APIs (`BULK_WRITE_LIMIT`, default 100). */
+  readonly bulkWriteLimit?: number;
   /** Whether the GraphQL API answers introspection (`GRAPHQL_INTROSPECTION`, default true). */
   readonly introspection?: boolean;
   /** CORS origins, rate limits and trusted proxies of both APIs (see `openEdge`); default: no limits. */
@@ -139,8 +141,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     const edge = options.edge ? { edge: options.edge } : {};
     const auth = options.authenticator ? { authenticator: options.authenticator } : {};
     const anonymous = options.anonymous ? { anonymous: options.anonymous } : {};
+    const bulkWriteLimit = options.bulkWriteLimit;
     const countExactLimit = options.countExactLimit;
-    const limits = countExactLimit === undefined ? {} : { limits: { countExactLimit } };
+    const limits =
+      countExactLimit === undefined && bulkWriteLimit === undefined
+        ? {}
+        : {
+            limits: {
+              ...(countExactLimit === undefined ? {} : { countExactLimit }),
+              ...(bulkWriteLimit === undefined ? {} : { maxBulkWrite: bulkWriteLimit }),
+            },
+          };
     const restApp = createInProcessRestApp({
       db: opened,
       baseUrl,

@@ -37,6 +37,7 @@ const tusk = await Promise.resolve(config)
       databaseReadUrls: config.DATABASE_READ_URLS,
       introspection: config.GRAPHQL_INTROSPECTION,
       idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
+      bulkWriteLimit: config.BULK_WRITE_LIMIT,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       countExactLimit: config.COUNT_EXACT_LIMIT,
       databaseTimeouts: databaseTimeouts(config),

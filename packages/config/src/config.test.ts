@@ -29,6 +29,7 @@ describe("readConfig", () => {
       REDIS_URL: undefined,
       TRUST_PROXY: undefined,
       IDEMPOTENCY_TTL_MS: 86_400_000,
+      BULK_WRITE_LIMIT: 100,
     });
   });
 

@@ -117,6 +117,10 @@ export const SETTINGS = {
     86_400_000,
     "How long the answer to a POST or PATCH sent with an `Idempotency-Key` is kept and replayed to a retry with the same key (docs/rest.md).",
   ),
+  BULK_WRITE_LIMIT: count(
+    100,
+    "Most items one bulk create takes, both APIs (`POST` of a JSON array, `create{Types}(input: [...])`); more is 413, so 0 refuses every one (docs/rest.md).",
+  ),
   AUTH_JWT_SECRET: text(
     "unset",
     "HS256 secret of bearer tokens; `npm start` keeps one in `.data/auth-secret` when unset (docs/security.md).",

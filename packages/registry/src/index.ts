@@ -16,6 +16,7 @@ export type { OwnerEntry, RegistryDefinition, RelationEntry, ResourceEntry } fro
 export { defineRegistry } from "./define.ts";
 export { foreignKeyTarget } from "./foreign-key.ts";
 export { lowerFirst, toCamelCase, toSnakeCase, toWords, upperFirst } from "./names.ts";
+export { type NestedCreation, nestedCreation, nestedCreations } from "./nested-creation.ts";
 export { RegistryError } from "./registry-error.ts";
 export { definition } from "./resources.ts";
 export type {

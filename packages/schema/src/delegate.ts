@@ -16,6 +16,8 @@ export interface ModelDelegate {
   create(args: Args): Promise<Row>;
   update(args: Args): Promise<Row>;
   delete(args: Args): Promise<Row>;
+  updateMany(args: Args): Promise<{ count: number }>;
+  deleteMany(args: Args): Promise<{ count: number }>;
 }
 
 /**

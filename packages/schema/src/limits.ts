@@ -38,6 +38,8 @@ export interface QueryLimits {
    * crosses two): each is a correlated subquery evaluated for every row the read considers.
    */
   readonly maxRelationFilterDepth: number;
+  /** Most items one bulk create takes (`createProducts(input: [...])`, a JSON array POSTed); more is 413. */
+  readonly maxBulkWrite: number;
   /** Page size when neither `first` nor `last` is given. */
   readonly defaultPageSize: number;
   /** Largest `first`/`last`; larger is `BAD_USER_INPUT`. */
@@ -67,6 +69,7 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   maxInputDepth: 16,
   maxListLength: 1_000,
   maxRelationFilterDepth: 3,
+  maxBulkWrite: 100,
   defaultPageSize: 20,
   maxPageSize: 100,
   countExactLimit: 100_000,

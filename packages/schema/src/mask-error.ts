@@ -106,11 +106,12 @@ function withLocation(
 function paramExtensions(params: readonly InvalidParam[]): Record<string, unknown> {
   if (params.length === 0) return {};
   const [first] = params;
-  const [argumentName, ...rest] = first!.name.split(".");
+  // `input.name`, or `input[3].name` for an item of a list argument.
+  const [, argumentName = first!.name, rest = ""] = /^([^.[]+)[.]?(.*)$/.exec(first!.name) ?? [];
   return {
     invalidParams: params,
     argumentName,
-    ...(rest.length > 0 ? { field: rest.join(".") } : {}),
+    ...(rest.length > 0 ? { field: rest } : {}),
     reason: first!.reason,
   };
 }

@@ -1,7 +1,7 @@
 import { assertPermitted, type Caller } from "@tusk/auth";
 import { toApiError } from "@tusk/db";
 import { ApiError } from "@tusk/errors";
-import type { Resource, ResourceRelation } from "@tusk/registry";
+import { nestedCreations, type Resource, type ResourceRelation } from "@tusk/registry";
 import {
   type GraphQLFieldConfigArgumentMap,
   type GraphQLFieldConfigMap,
@@ -9,13 +9,14 @@ import {
   GraphQLNonNull,
 } from "graphql";
 import { uniqueWithinReach } from "./access.ts";
+import { bulkMutationFields } from "./bulk-mutations.ts";
 import type { TuskContext } from "./context.ts";
+import { createRow, errorAt } from "./creation.ts";
 import { delegate, type ModelDelegate } from "./delegate.ts";
 import { fieldScalar } from "./field-types.ts";
-import { inputType, validateInput } from "./inputs.ts";
+import { inputType, validateCreateInput, validateInput } from "./inputs.ts";
 import { graphqlNames, parentArgument } from "./names.ts";
 import { resourceType, type TypeBuilder } from "./object-types.ts";
-import { assertCreatesOwn } from "./ownership.ts";
 import { identifierArgument, planEnv, planSelect, type Select, subSelections } from "./plan.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { withScope } from "./scope-notes.ts";
@@ -144,18 +145,10 @@ function writeResolver(
           resource: { model: resource.model, identifier: { field: resource.identifier.field.name } },
         }),
       );
-      throw "input" in args ? inInput(resource, translated) : translated;
+      // Fields of a write with an input are named `input.<field>`, as validation names them.
+      throw "input" in args ? errorAt(resource, translated, "input") : translated;
     }
   };
-}
-
-/** Names the fields of an error from a write with an input as `input.<field>`, like validation does. */
-function inInput(resource: Resource, error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.invalidParams.length === 0) return error;
-  const invalidParams = error.invalidParams.map((p) =>
-    resource.field(p.name) ? { name: `input.${p.name}`, reason: p.reason } : p,
-  );
-  return new ApiError(error.code, error.message, { invalidParams, cause: error.cause });
 }
 
 function membershipFields(
@@ -211,6 +204,13 @@ function membershipFields(
   };
 }
 
+/** What a create does: with the to-many relations whose items it may create in the same transaction. */
+function createDescription(resource: Resource): string {
+  const nested = nestedCreations(resource).map((n) => n.relation.name);
+  if (nested.length === 0) return `Creates a ${resource.singular}.`;
+  return `Creates a ${resource.singular} and the ${nested.join(" and ")} given with it, in one transaction: all or nothing.`;
+}
+
 /**
  * The mutations of one writable resource: create, update (never of identifiers), delete, and
  * add/remove for each writable many-to-many membership.
@@ -228,13 +228,11 @@ export function mutationFields(
   const fields: GraphQLFieldConfigMap<unknown, TuskContext> = {
     [names.createMutation]: {
       type,
-      description: withScope(`Creates a ${resource.singular}.`, resource, "write"),
+      description: withScope(createDescription(resource), resource, "write"),
       args: { input: { type: new GraphQLNonNull(inputType(builder.cache, resource, "create")) } },
-      resolve: writeResolver(builder, resource, async (model, args, select, { tx, caller }) => {
-        const data = validateInput(resource, args.input as Row);
-        await assertCreatesOwn(tx, caller, resource, data);
-        return model.create({ data, select });
-      }),
+      resolve: writeResolver(builder, resource, (model, args, select, on) =>
+        createRow(model, on, resource, validateCreateInput(resource, args.input as Row), select),
+      ),
     },
     [names.updateMutation]: {
       type,
@@ -263,5 +261,5 @@ export function mutationFields(
   };
   for (const relation of resource.relations.filter((r) => r.membershipWritable))
     Object.assign(fields, membershipFields(builder, resource, relation));
-  return fields;
+  return { ...fields, ...bulkMutationFields(builder, resource) };
 }

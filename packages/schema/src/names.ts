@@ -31,6 +31,16 @@ export interface GraphqlNames {
   readonly createMutation: string;
   readonly updateMutation: string;
   readonly deleteMutation: string;
+  /** Creates several at once, all or none: `createProducts`. */
+  readonly createManyMutation: string;
+  /** Changes every row a filter matches, up to a stated number: `updateProducts`. */
+  readonly updateManyMutation: string;
+  /** Deletes every row a filter matches, up to a stated number: `deleteProducts`. */
+  readonly deleteManyMutation: string;
+  /** The argument of filtered updates and deletes: the most rows the caller expects to change. */
+  readonly atMostArg: "atMost";
+  /** `Create{Type}{Relation}Input`: one item of a to-many relation created inside the create. */
+  nestedCreateInput(relation: ResourceRelation): string;
   /** The argument of create and update mutations holding the written fields: `input`. */
   readonly inputArg: "input";
   /** `{relation}Aggregate`, beside a to-many relation field. */
@@ -79,6 +89,11 @@ export function graphqlNames(resource: Resource): GraphqlNames {
     createMutation: `create${type}`,
     updateMutation: `update${type}`,
     deleteMutation: `delete${type}`,
+    createManyMutation: `create${upperFirst(resource.plural)}`,
+    updateManyMutation: `update${upperFirst(resource.plural)}`,
+    deleteManyMutation: `delete${upperFirst(resource.plural)}`,
+    atMostArg: "atMost",
+    nestedCreateInput: (relation) => `Create${type}${upperFirst(relation.name)}Input`,
     inputArg: "input",
     relationAggregateField: (relation) => `${relation.name}Aggregate`,
     addMembershipMutation: (relation) => `addTo${type}${upperFirst(relation.name)}`,
