@@ -12,7 +12,7 @@ import {
 import { ApiError } from "@tusk/errors";
 import type { IdempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
-import type { QueryLimits } from "@tusk/schema";
+import { type QueryLimits, resolveLimits } from "@tusk/schema";
 import {
   createLogger,
   currentScope,
@@ -98,6 +98,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
     uris,
     executor,
     pageSize,
+    bulkWriteLimit: resolveLimits(options.limits).maxBulkWrite,
     cors: corsPolicy(options.edge?.corsOrigins),
     ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     catalog: built

@@ -50,6 +50,7 @@ if (config.GRAPHQL_URL) {
       authenticator,
       anonymous,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      limits: { maxBulkWrite: config.BULK_WRITE_LIMIT },
     }),
   );
 } else {
@@ -69,7 +70,7 @@ if (config.GRAPHQL_URL) {
     onDatabaseUnavailable: reportFault,
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
-    limits: { countExactLimit: config.COUNT_EXACT_LIMIT },
+    limits: { countExactLimit: config.COUNT_EXACT_LIMIT, maxBulkWrite: config.BULK_WRITE_LIMIT },
     edge: edge.options,
     authenticator,
     anonymous,

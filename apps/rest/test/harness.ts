@@ -36,6 +36,7 @@ export async function createTestApp(
     db,
     baseUrl: options.baseUrl ?? BASE,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     authenticator: testAuthenticator(options.caller),
     ...(options.limits ? { limits: options.limits } : {}),
     onUnexpectedError: (e) => {

@@ -2,7 +2,8 @@ import { type CorsPolicy, requestedHeaders } from "@tusk/edge";
 import type { Request, Response } from "express";
 
 /** Response headers a browser script may read: the validators, links and locations. */
-const EXPOSED = "ETag, Link, Location, Content-Location, Allow, Accept-Patch, Accept-Post";
+const EXPOSED =
+  "ETag, Link, Location, Content-Location, Allow, Accept-Patch, Accept-Post, Preference-Applied";
 
 /**
  * CORS for browsers, as `policy` (CORS_ORIGINS) allows the request's origin. No credentials

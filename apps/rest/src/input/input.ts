@@ -1,5 +1,5 @@
 import { ApiError, type InvalidParam } from "@tusk/errors";
-import type { Resource, ResourceField } from "@tusk/registry";
+import { type NestedCreation, nestedCreations, type Resource, type ResourceField } from "@tusk/registry";
 import { fieldCodec } from "@tusk/scalars";
 
 type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -28,10 +28,11 @@ function sameValue(resource: Resource, field: ResourceField, a: unknown, b: unkn
   return canonical(a) === canonical(b);
 }
 
-function objectBody(body: unknown): Record<string, unknown> {
+function objectBody(body: unknown, prefix = ""): Record<string, unknown> {
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw new ApiError("UNPROCESSABLE", "The body must be a JSON object.", {
-      invalidParams: [{ name: "body", reason: "must be a JSON object" }],
+    const name = prefix === "" ? "body" : prefix.slice(0, -1);
+    throw new ApiError("UNPROCESSABLE", `${prefix === "" ? "The body" : name} must be a JSON object.`, {
+      invalidParams: [{ name, reason: "must be a JSON object" }],
     });
   }
   return body as Record<string, unknown>;
@@ -44,23 +45,90 @@ function refuse(errors: InvalidParam[]): never {
 
 /**
  * The body's members that name a field of the resource, with their field, in body order;
- * representation members (`_links`, `_embeds`) are skipped and any other unknown member is
- * reported as it is reached, so `invalid_params` keeps the body's order.
+ * representation members (`_links`, `_embeds`) are skipped, members `nested` accepts are left to
+ * it, and any other unknown member is reported (named under `prefix`) as it is reached, so
+ * `invalid_params` keeps the body's order.
  */
-function* knownMembers(resource: Resource, body: unknown, errors: InvalidParam[]) {
+function* knownMembers(
+  resource: Resource,
+  body: unknown,
+  errors: InvalidParam[],
+  prefix = "",
+  nested: ReadonlySet<string> = new Set(),
+) {
   const byRest = new Map(resource.fields.map((field) => [field.restName, field]));
-  for (const [name, value] of Object.entries(objectBody(body))) {
-    if (REPRESENTATION_MEMBERS.has(name)) continue;
+  for (const [name, value] of Object.entries(objectBody(body, prefix))) {
+    if (REPRESENTATION_MEMBERS.has(name) || nested.has(name)) continue;
     const field = byRest.get(name);
     if (field) yield { name, value, field };
-    else errors.push({ name, reason: "unknown field" });
+    else errors.push({ name: `${prefix}${name}`, reason: "unknown field" });
   }
 }
 
 /**
- * A create body (snake_case) as the GraphQL create input (camelCase).
- * `fixed` holds values the URI decides (a line item's order); the body may
- * repeat them only unchanged.
+ * The create input of one object: its writable members (checked by their codecs), `fixed`
+ * values, and required members missing; `given` are fields an enclosing object decides (a
+ * nested line item's order), refused here.
+ */
+function createMembers(
+  resource: Resource,
+  body: unknown,
+  errors: InvalidParam[],
+  where: { prefix: string; fixed: Readonly<Record<string, unknown>>; given?: NestedCreation },
+): Record<string, unknown> {
+  const { prefix, fixed, given } = where;
+  const nested = given ? [] : nestedCreations(resource);
+  const input: Record<string, unknown> = { ...fixed };
+  const nestedNames = new Set(nested.map((n) => n.relation.restName));
+  for (const { name, value, field } of knownMembers(resource, body, errors, prefix, nestedNames)) {
+    const at = `${prefix}${name}`;
+    if (field.writable === "never") {
+      errors.push({ name: at, reason: "read-only: assigned by the server" });
+      continue;
+    }
+    if (given?.foreignKeys.includes(field.name)) {
+      errors.push({ name: at, reason: `given by the enclosing ${given.backRelation.target.singular}` });
+      continue;
+    }
+    const coerced = coerceField(resource, field, value);
+    if (!coerced.ok) errors.push({ name: at, reason: coerced.reason });
+    else if (
+      Object.hasOwn(fixed, field.name) &&
+      !sameValue(resource, field, fixed[field.name], coerced.value)
+    )
+      errors.push({ name: at, reason: "is given by the URI and must match it" });
+    else input[field.name] = coerced.value;
+  }
+  for (const creation of nested) {
+    const name = creation.relation.restName;
+    const items = (body as Record<string, unknown>)[name];
+    if (items === undefined) continue;
+    if (!Array.isArray(items)) {
+      errors.push({ name: `${prefix}${name}`, reason: `must be an array of ${creation.child.path}` });
+      continue;
+    }
+    input[creation.relation.name] = items.map((item, index) =>
+      createMembers(creation.child, item, errors, {
+        prefix: `${prefix}${name}[${index}].`,
+        fixed: {},
+        given: creation,
+      }),
+    );
+  }
+  for (const field of resource.fields) {
+    const at = `${prefix}${field.restName}`;
+    if (given?.foreignKeys.includes(field.name)) continue;
+    if (field.requiredOnCreate && !Object.hasOwn(input, field.name) && !errors.some((e) => e.name === at))
+      errors.push({ name: at, reason: "required" });
+  }
+  return input;
+}
+
+/**
+ * A create body (snake_case) as the GraphQL create input (camelCase), with the items of its
+ * nested lists (`line_items` of an order) as the input's lists; problems are named by their
+ * path (`line_items[2].quantity`). `fixed` holds values the URI decides (a line item's order);
+ * the body may repeat them only unchanged.
  */
 export function createInput(
   resource: Resource,
@@ -68,31 +136,22 @@ export function createInput(
   fixed: Readonly<Record<string, unknown>> = {},
 ): Record<string, unknown> {
   const errors: InvalidParam[] = [];
-  const input: Record<string, unknown> = { ...fixed };
-  for (const { name, value, field } of knownMembers(resource, body, errors)) {
-    if (field.writable === "never") {
-      errors.push({ name, reason: "read-only: assigned by the server" });
-      continue;
-    }
-    const coerced = coerceField(resource, field, value);
-    if (!coerced.ok) errors.push({ name, reason: coerced.reason });
-    else if (
-      Object.hasOwn(fixed, field.name) &&
-      !sameValue(resource, field, fixed[field.name], coerced.value)
-    )
-      errors.push({ name, reason: "is given by the URI and must match it" });
-    else input[field.name] = coerced.value;
-  }
-  for (const field of resource.fields) {
-    if (
-      field.requiredOnCreate &&
-      !Object.hasOwn(input, field.name) &&
-      !errors.some((e) => e.name === field.restName)
-    )
-      errors.push({ name: field.restName, reason: "required" });
-  }
+  const input = createMembers(resource, body, errors, { prefix: "", fixed });
   if (errors.length > 0) refuse(errors);
   return input;
+}
+
+/**
+ * A JSON array of create bodies as the inputs of a bulk create, every item checked and every
+ * problem named by its index (`[2].price`).
+ */
+export function createInputs(resource: Resource, body: readonly unknown[]): Record<string, unknown>[] {
+  const errors: InvalidParam[] = [];
+  const inputs = body.map((item, index) =>
+    createMembers(resource, item, errors, { prefix: `[${index}].`, fixed: {} }),
+  );
+  if (errors.length > 0) refuse(errors);
+  return inputs;
 }
 
 /**

@@ -159,7 +159,7 @@ export const HEADERS = {
     `\`${REPRESENTATION_VARY}\`: the representation depends on the media type asked for and on who asks; lists also on \`Prefer\` (a total).`,
   ),
   "Preference-Applied": header(
-    "RFC 7240: on a list asked for its total with `Prefer: count=…`, how the total in `_meta` was counted: `count=exact`, or `count=estimated` (asked for, or an exact count past the server's limit).",
+    "RFC 7240: on a list asked for its total with `Prefer: count=…`, how the total in `_meta` was counted: `count=exact`, or `count=estimated` (asked for, or an exact count past the server's limit); on a filtered PATCH or DELETE, `max-affected=N`, the limit the request was held to.",
   ),
   "Cache-Control": header(
     `Explicit caching: \`${PUBLIC_CACHE}\` for reads without a token, \`${PRIVATE_CACHE}\` with one (and for the answers to writes), \`${REDIRECT_CACHE}\` for permanent redirects.`,
@@ -210,13 +210,15 @@ export const RESPONSES = {
     ["Retry-After"],
   ),
   PreconditionFailed: problem("If-Match does not match the current ETag (or If-None-Match does)."),
-  ContentTooLarge: problem("The request body is larger than 100 kB."),
+  ContentTooLarge: problem(
+    "The request body is larger than 100 kB, or a JSON array holds more items than the bulk limit (BULK_WRITE_LIMIT).",
+  ),
   UnsupportedMediaType: problem("The request body's Content-Type is not accepted.", [
     "Accept-Patch",
     "Accept-Post",
   ]),
   Unprocessable: problem(
-    "Well-formed but invalid fields (`invalid_params` lists each), or an `Idempotency-Key` already used for a different request.",
+    "Well-formed but invalid fields (`invalid_params` lists each, by path: `line_items[2].quantity`, `[3].price`), a filtered write matching more rows than `Prefer: max-affected` allows, or an `Idempotency-Key` already used for a different request.",
   ),
   MovedPermanently: {
     description:

@@ -199,9 +199,17 @@ describe("the OpenAPI document", () => {
 
   it("documents writes: POST bodies, merge-patch PATCH with If-Match, DELETE, memberships", () => {
     const post = op("/v1/products", "post");
-    expect(post.requestBody.content["application/json"].schema.$ref).toBe(
-      "#/components/schemas/ProductCreate",
-    );
+    // One item, or a JSON array of them created all or none.
+    expect(post.requestBody.content["application/json"].schema).toEqual({
+      oneOf: [
+        { $ref: "#/components/schemas/ProductCreate" },
+        { $ref: "#/components/schemas/ProductCreateMany" },
+      ],
+    });
+    expect(components.schemas.ProductCreateMany).toMatchObject({
+      type: "array",
+      items: { $ref: "#/components/schemas/ProductCreate" },
+    });
     expect(post.responses["201"].headers.Location).toEqual({ $ref: "#/components/headers/Location" });
     const create = components.schemas.ProductCreate;
     expect(create.properties.id).toBeUndefined(); // server-assigned
@@ -226,6 +234,19 @@ describe("the OpenAPI document", () => {
     expect(op("/v1/categories/{category_id}/products/{product_id}", "put").responses["204"]).toEqual({
       description: "Added to the relation (also when it already was a member).",
     });
+    // An order's line items may be created with it; their order_id is the new order's.
+    const nested = components.schemas.OrderCreate.properties.line_items;
+    expect(nested.type).toBe("array");
+    expect(nested.items.properties.order_id).toBeUndefined();
+    expect(nested.items.required).toEqual(expect.arrayContaining(["product_id", "quantity", "unit_price"]));
+    // Filtered PATCH and DELETE: the collection's filters, and Prefer: max-affected required.
+    for (const method of ["patch", "delete"]) {
+      const filtered = op("/v1/products", method);
+      expect(filtered.parameters).toContainEqual(expect.objectContaining({ name: "Prefer", required: true }));
+      expect(filtered.parameters).toContainEqual(expect.objectContaining({ name: "price", in: "query" }));
+      expect(filtered.responses["200"].content["application/json"].schema.required).toEqual(["count"]);
+      expect(Object.keys(filtered.responses)).toEqual(expect.arrayContaining(["400", "422"]));
+    }
     const lineItems = op("/v1/orders/{order_id}/line_items", "post");
     expect(components.schemas.LineItemCreate.properties.order_id).toBeUndefined(); // from the URI
     expect(lineItems.responses["201"].content["application/json"].schema).toEqual({
@@ -250,7 +271,7 @@ describe("the OpenAPI document", () => {
     for (const code of ["301", "304", "308", "400", "404", "405", "406", "409", "412", "413", "415", "422"]) {
       expect(codes.has(code), code).toBe(true);
     }
-    expect(deref(op("/v1/products", "delete").responses["405"]).headers.Allow).toEqual({
+    expect(deref(op("/v1/orders/{order_id}/line_items", "delete").responses["405"]).headers.Allow).toEqual({
       $ref: "#/components/headers/Allow",
     });
   });

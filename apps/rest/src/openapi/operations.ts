@@ -147,8 +147,14 @@ export function readOperation(template: PathTemplate, inputs: OperationInputs, h
   };
 }
 
-function body(resource: Resource, kind: "create" | "patch") {
-  const schema = ref(kind === "create" ? schemaNames(resource).create : schemaNames(resource).patch);
+function body(resource: Resource, kind: "create" | "patch", bulk = false) {
+  const names = schemaNames(resource);
+  const schema =
+    kind === "patch"
+      ? ref(names.patch)
+      : bulk
+        ? { oneOf: [ref(names.create), ref(names.createMany)] }
+        : ref(names.create);
   const types =
     kind === "create" ? ["application/json"] : ["application/merge-patch+json", "application/json"];
   return { required: true, content: Object.fromEntries(types.map((type) => [type, { schema }])) };
@@ -162,17 +168,21 @@ const writeErrors = {
   "422": responseRef("Unprocessable"),
 };
 
-/** POST on a collection, or on a parent's collection of nested-only children. */
+/** POST on a collection (one item, or a JSON array of them), or on a parent's collection of nested-only children. */
 export function createOperation(template: PathTemplate): Operation {
   const resource = representedResource(template.route) as Resource;
+  const bulk = template.route.kind === "collection";
+  const many = bulk
+    ? ' A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location).'
+    : "";
   return {
     parameters: [idempotencyKey],
-    requestBody: body(resource, "create"),
+    requestBody: body(resource, "create", bulk),
     responses: {
       "201": {
-        description: "Created: Location is the canonical URI, equal to the body's self link.",
+        description: `Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded.${many}`,
         headers: headersOf(["Location", "ETag", "Link", "Idempotent-Replayed"]),
-        content: documentContent(resource, false),
+        content: documentContent(resource, bulk),
       },
       ...commonErrors(template, "PermanentRedirect"),
       ...writeErrors,
@@ -197,6 +207,48 @@ export function patchOperation(template: PathTemplate): Operation {
       },
       ...commonErrors(template, "PermanentRedirect"),
       "412": responseRef("PreconditionFailed"),
+      ...writeErrors,
+    },
+  };
+}
+
+/** The `Prefer` request header of a filtered PATCH or DELETE: `max-affected=N` is required. */
+const preferMaxAffected: Parameter = {
+  name: "Prefer",
+  in: "header",
+  required: true,
+  description:
+    "`max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400.",
+  schema: { type: "string", pattern: "max-affected=\\d+", examples: ["max-affected=10"] },
+};
+
+/** PATCH (merge patch) or DELETE of every row of a collection its filters match. */
+export function filteredWriteOperation(
+  template: PathTemplate,
+  inputs: OperationInputs,
+  method: "PATCH" | "DELETE",
+): Operation {
+  const resource = representedResource(template.route) as Resource;
+  const changed = method === "PATCH" ? "changed" : "deleted";
+  return {
+    parameters: [
+      ...filterParameters(resource, inputs.facts(resource)),
+      preferMaxAffected,
+      ...(method === "PATCH" ? [idempotencyKey] : []),
+    ],
+    ...(method === "PATCH" ? { requestBody: body(resource, "patch") } : {}),
+    responses: {
+      "200": {
+        description: `How many rows were ${changed}: every one the filters match that the caller may write, in one transaction. \`Preference-Applied\` repeats the limit.`,
+        headers: headersOf(["Preference-Applied", "Idempotent-Replayed", "Cache-Control"]),
+        content: json({
+          type: "object",
+          properties: { count: { type: "integer", minimum: 0 } },
+          required: ["count"],
+          additionalProperties: false,
+        }),
+      },
+      ...commonErrors(template, "PermanentRedirect"),
       ...writeErrors,
     },
   };

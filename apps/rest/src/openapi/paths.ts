@@ -5,6 +5,7 @@ import { DESCRIBES_THE_API, representedResource, scopeOf, servedMethods } from "
 import {
   createOperation,
   emptyOperation,
+  filteredWriteOperation,
   notAllowedOperation,
   type OperationInputs,
   optionsOperation,
@@ -51,6 +52,8 @@ function servedOperation(template: PathTemplate, method: string, inputs: PathInp
   if (method === "GET" || method === "HEAD") return readOperation(template, inputs, method === "HEAD");
   if (method === "OPTIONS") return optionsOperation(template, allowed);
   if (method === "POST") return createOperation(template);
+  if (template.route.kind === "collection" && (method === "PATCH" || method === "DELETE"))
+    return filteredWriteOperation(template, inputs, method);
   if (method === "PATCH") return patchOperation(template);
   return emptyOperation(template, method as "PUT" | "DELETE");
 }

@@ -1,4 +1,4 @@
-import type { Resource, ResourceField } from "@tusk/registry";
+import { type NestedCreation, nestedCreations, type Resource, type ResourceField } from "@tusk/registry";
 import { scalarCodecs, type ValueSchemas } from "@tusk/scalars";
 import type { ResourceFacts } from "../operations/index.ts";
 import { profileMediaType } from "../representation/negotiate.ts";
@@ -17,6 +17,7 @@ export function schemaNames(resource: Resource) {
     hal: `${model}Hal`,
     halList: `${model}HalList`,
     create: `${model}Create`,
+    createMany: `${model}CreateMany`,
     patch: `${model}Patch`,
     summary: `${model}Summary`,
   };
@@ -104,17 +105,37 @@ function halListSchema(resource: Resource): JsonSchema {
   };
 }
 
-/** POST body: every field writable now or at creation; a nested child's parent key comes from the URI. */
-function createBodySchema(resource: Resource): JsonSchema {
-  const parentKeys = new Set(resource.parent?.relation.foreignKeys ?? []);
+/** The members of a create body but `given` (keys the URI or an enclosing object decides). */
+function createMembersSchema(resource: Resource, given: readonly string[]): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const field of resource.fields) {
-    if (field.writable === "never" || parentKeys.has(field.name)) continue;
+    if (field.writable === "never" || given.includes(field.name)) continue;
     properties[field.restName] = fieldSchema(resource, field, "input");
     if (field.requiredOnCreate) required.push(field.restName);
   }
   return { type: "object", properties, required, additionalProperties: false };
+}
+
+/** A nested list of a create body: its items' members, their parent key being the new row's. */
+function nestedListSchema(resource: Resource, nested: NestedCreation): JsonSchema {
+  return {
+    type: "array",
+    description: `${nested.child.path} created with this ${resource.singular} in the same transaction (all or none); each gets the new ${resource.singular}'s ${nested.foreignKeys.join(", ")}.`,
+    items: createMembersSchema(nested.child, nested.foreignKeys),
+  };
+}
+
+/**
+ * POST body: every field writable now or at creation (a nested child's parent key comes from the
+ * URI), and a list per relation whose items may be created with it (an order's `line_items`).
+ */
+function createBodySchema(resource: Resource): JsonSchema {
+  const schema = createMembersSchema(resource, resource.parent?.relation.foreignKeys ?? []);
+  const properties = schema.properties as Record<string, JsonSchema>;
+  for (const nested of nestedCreations(resource))
+    properties[nested.relation.restName] = nestedListSchema(resource, nested);
+  return schema;
 }
 
 /** JSON merge patch (RFC 7396): only fields writable after creation; null clears an optional one. */
@@ -158,6 +179,13 @@ export function resourceSchemas(resource: Resource, facts: ResourceFacts): Recor
   };
   if (resource.writable) {
     schemas[names.create] = createBodySchema(resource);
+    if (!resource.parent)
+      schemas[names.createMany] = {
+        type: "array",
+        description: `Several ${resource.path} created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413.`,
+        items: ref(names.create),
+        minItems: 1,
+      };
     schemas[names.patch] = patchBodySchema(resource);
   }
   // Every resource has a summary: root collections and relations' collections both offer views.

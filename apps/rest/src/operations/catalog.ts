@@ -42,8 +42,8 @@ export class OperationCatalog {
   shapes(): OperationShape[] {
     const shapes = new Map<string, OperationShape>();
     for (const subject of registrySubjects(this.registry))
-      for (const { operation } of servedMethods(subject))
-        if (operation) shapes.set(shapeKey(operation), operation);
+      for (const { operation, bulk } of servedMethods(subject))
+        for (const shape of [operation, bulk]) if (shape) shapes.set(shapeKey(shape), shape);
     return [...shapes.values()];
   }
 

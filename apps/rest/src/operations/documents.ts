@@ -24,6 +24,7 @@ const PAGE_ARGS = ["orderBy", "first", "after", "last", "before"] as const;
 /** The resource whose filter a shape's `where` takes, if it takes one. */
 function filtered(shape: OperationShape): Resource | undefined {
   if (shape.kind === "collection" || shape.kind === "aggregate") return shape.resource;
+  if (shape.kind === "update-many" || shape.kind === "delete-many") return shape.resource;
   if (shape.kind === "relation-item" || shape.kind === "relation-aggregate") return shape.relation.target;
   if (shape.kind === "relation" && shape.relation.cardinality !== "to-one") return shape.relation.target;
   return undefined;
@@ -209,9 +210,45 @@ export class DocumentBuilder {
       case "add":
       case "remove":
         return this.buildMutation(shape, id, node);
+      case "create-many":
+      case "update-many":
+      case "delete-many":
+        return this.buildBulkMutation(shape, id, node, slots);
     }
     const unknown: never = shape;
     throw new Error(`No document for ${JSON.stringify(unknown)}`);
+  }
+
+  /**
+   * `node: createProducts(input: $input) {...}`, or `count: updateProducts(where: $where,
+   * input: $input, atMost: $atMost)` and `count: deleteProducts(where: $where, atMost: $atMost)`.
+   */
+  private buildBulkMutation(
+    shape: Extract<OperationShape, { kind: "create-many" | "update-many" | "delete-many" }>,
+    id: string,
+    node: { text: string; variables: string[] },
+    slots: FilterSlots | undefined,
+  ): BuiltOperation {
+    const names = namesOf(shape.resource);
+    const mutation = this.rootType("mutation");
+    const argument = (field: string, arg: string) => ({
+      arg: `${arg}: $${arg}`,
+      variable: `$${arg}: ${this.argType(mutation, field, arg)}`,
+    });
+    if (shape.kind === "create-many") {
+      const field = names.createManyMutation;
+      const input = argument(field, names.inputArg);
+      const body = `${ALIAS.node}: ${field}(${input.arg}) ${node.text}`;
+      return this.finish(id, "mutation", [input.variable, ...node.variables], body, [ALIAS.node]);
+    }
+    const field = shape.kind === "update-many" ? names.updateManyMutation : names.deleteManyMutation;
+    const where = this.whereArg(mutation, field, slots);
+    const rest = (shape.kind === "update-many" ? [names.inputArg, names.atMostArg] : [names.atMostArg]).map(
+      (arg) => argument(field, arg),
+    );
+    const args = [where.arg, ...rest.map((r) => r.arg)].join(", ");
+    const variables = [...where.variables, ...rest.map((r) => r.variable)];
+    return this.finish(id, "mutation", variables, `${ALIAS.count}: ${field}(${args})`, []);
   }
 
   private buildMutation(

@@ -10,6 +10,7 @@ const ARGUMENT_PARAMS: Readonly<Record<string, string>> = {
   first: "limit",
   last: "limit",
   orderBy: "sort",
+  atMost: "Prefer",
 };
 
 /** What the schema's error formatter (`maskError`) puts in `extensions`; every member is optional. */
@@ -32,13 +33,37 @@ function codeOf(error: GraphQLFormattedError): ErrorCode | undefined {
 }
 
 /**
- * A GraphQL argument path (`input.unitPrice`, `where.price.gte`, `after`)
- * as the REST name the client used (`unit_price`, `price`, `cursor`).
+ * A path inside a write's input (`lineItems[2].quantity`, `[3].price`) in the body's own names
+ * (`line_items[2].quantity`, `[3].price`): fields and nested relations by their REST names,
+ * list indexes kept.
+ */
+function bodyPath(path: string, resource: Resource): string {
+  let current = resource;
+  let named = "";
+  for (const token of path.match(/\[\d+\]|[^.[\]]+/g) ?? []) {
+    if (token.startsWith("[")) {
+      named += token;
+      continue;
+    }
+    const relation = current.relation(token);
+    const name = current.field(token)?.restName ?? relation?.restName ?? token;
+    if (relation) current = relation.target;
+    named += named === "" ? name : `.${name}`;
+  }
+  return named;
+}
+
+/**
+ * A GraphQL argument path (`input.unitPrice`, `input.lineItems[2].quantity`, `input[3].price`,
+ * `where.price.gte`, `after`, `atMost`) as the REST name the client used (`unit_price`,
+ * `line_items[2].quantity`, `[3].price`, `price`, `cursor`, the `Prefer` header).
  */
 function restName(name: string, resource: Resource | undefined): string {
-  const [head = name, field] = name.split(".");
   const inputArg = resource && graphqlNames(resource).inputArg;
-  if ((head === inputArg || head === "where") && field) return resource?.field(field)?.restName ?? field;
+  if (resource && inputArg && name.startsWith(inputArg) && name.length > inputArg.length)
+    return bodyPath(name.slice(inputArg.length), resource);
+  const [head = name, field] = name.split(".");
+  if (head === "where" && field) return resource?.field(field)?.restName ?? field;
   return ARGUMENT_PARAMS[head] ?? resource?.field(head)?.restName ?? head;
 }
 
@@ -58,13 +83,16 @@ function invalidParams(error: GraphQLFormattedError, resource: Resource | undefi
 
 /**
  * Bad input to a write's `input` argument is a well-formed body with invalid fields: 422, like
- * the REST layer's own field checks. Read from `extensions.argumentName`, which the schema sets
- * on every error about an argument.
+ * the REST layer's own field checks; so is a filtered write that would change more rows than
+ * `Prefer: max-affected` allows (`atMost`). Read from `extensions.argumentName`, which the
+ * schema sets on every error about an argument.
  */
 function codeForRest(error: GraphQLFormattedError, code: ErrorCode, resource: Resource | undefined) {
-  const aboutInput =
-    resource !== undefined && extensionsOf(error).argumentName === graphqlNames(resource).inputArg;
-  return code === "BAD_USER_INPUT" && aboutInput ? "UNPROCESSABLE" : code;
+  const names = resource && graphqlNames(resource);
+  const { argumentName } = extensionsOf(error);
+  const unprocessable =
+    names !== undefined && (argumentName === names.inputArg || argumentName === names.atMostArg);
+  return code === "BAD_USER_INPUT" && unprocessable ? "UNPROCESSABLE" : code;
 }
 
 /**

@@ -17,6 +17,8 @@ export const ALIAS = {
   aggregate: "agg",
   /** A relation of the located item: one record or a page. */
   related: "rel",
+  /** How many rows a filtered update or delete changed. */
+  count: "count",
 } as const;
 
 /** One page of a list: its records, where the next and previous pages are, and the total when asked for. */
@@ -32,6 +34,10 @@ export interface Connection {
 export const results = {
   /** What a mutation returned, or the located item of an item query. */
   node: (data: Data): Data => data[ALIAS.node] as Data,
+  /** What a bulk create returned: the created items, in the order given. */
+  nodes: (data: Data): Data[] => data[ALIAS.node] as Data[],
+  /** How many rows a filtered update or delete changed. */
+  count: (data: Data): number => data[ALIAS.count] as number,
   /** A collection query's page. */
   connection: (data: Data): Connection => data[ALIAS.connection] as Connection,
   /** An aggregate query's values. */

@@ -16,6 +16,8 @@ export interface RestContext {
   readonly uris: UriBuilder;
   readonly executor: GraphqlExecutor;
   readonly pageSize: PageSize;
+  /** Most items one POST of a JSON array creates (`BULK_WRITE_LIMIT`, the schema's `maxBulkWrite`). */
+  readonly bulkWriteLimit: number;
   /** Which browser origins may call, and with what (CORS_ORIGINS). */
   readonly cors: CorsPolicy;
   /** Where POST and PATCH keep the answers of `Idempotency-Key` requests; unset keeps none. */

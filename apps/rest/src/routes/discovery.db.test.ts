@@ -56,10 +56,17 @@ describe("discovery: root, definitions and views", () => {
       pattern: expect.any(String),
     });
     expect(definition.reserved_words).toEqual(expect.arrayContaining(["definition", "views"]));
-    expect(definition.methods.collection).toEqual(["GET", "HEAD", "OPTIONS", "POST"]);
+    expect(definition.methods.collection).toEqual(["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"]);
     // Products are public: reading them needs no scope.
     expect(definition.scopes).toEqual({
-      collection: { GET: null, HEAD: null, OPTIONS: null, POST: "products:write" },
+      collection: {
+        GET: null,
+        HEAD: null,
+        OPTIONS: null,
+        POST: "products:write",
+        PATCH: "products:write",
+        DELETE: "products:write",
+      },
       item: { GET: null, HEAD: null, OPTIONS: null, PATCH: "products:write", DELETE: "products:write" },
     });
     const books = await request(t.app).get("/v1/books/definition");

@@ -8,7 +8,13 @@ import { searchParams } from "../http/search-params.ts";
 import { sendEmpty } from "../http/send.ts";
 import { routeTemplate } from "../openapi/templates.ts";
 import { refuseQueryParameters } from "../query/index.ts";
-import { allowedMethods, isTableMethod, type RouteOf, type TableMethod } from "../surface/index.ts";
+import {
+  allowedMethods,
+  isTableMethod,
+  type RouteOf,
+  servedMethods,
+  type TableMethod,
+} from "../surface/index.ts";
 import { permissionOf, type RestContext } from "./context.ts";
 import { optionsResponse } from "./definition.ts";
 import { HANDLERS, type Handler } from "./handlers.ts";
@@ -67,8 +73,10 @@ function handlerFor(route: Route, method: TableMethod): Bound | undefined {
 
 async function handle(context: RestContext, req: Request, res: Response, route: Route): Promise<void> {
   const method = req.method === "HEAD" ? "GET" : req.method;
-  // Writes take no query parameters; one is a mistake, refused as GET refuses unknown ones.
-  if (method !== "GET") refuseQueryParameters(searchParams(req));
+  // Writes take no query parameters (but the filters of a filtered PATCH or DELETE); one is a
+  // mistake, refused as GET refuses unknown ones.
+  const filtered = servedMethods(route).some((served) => served.method === method && served.filtered);
+  if (method !== "GET" && !filtered) refuseQueryParameters(searchParams(req));
   const handler = isTableMethod(method) ? handlerFor(route, method) : undefined;
   if (!handler) throw new Error(`No handler for ${route.kind} ${method}`);
   return handler(context, req, res);

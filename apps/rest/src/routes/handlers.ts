@@ -1,6 +1,7 @@
 import type { RouteKind } from "@tusk/uri";
 import type { Request, Response } from "express";
 import type { MethodsOf, RouteOf } from "../surface/index.ts";
+import { deleteCollection, patchCollection } from "./bulk-write.ts";
 import type { RestContext } from "./context.ts";
 import { getDefinition } from "./definition.ts";
 import { addMember, removeMember } from "./membership.ts";
@@ -31,7 +32,7 @@ export const HANDLERS: HandlerTable = {
   problem: { GET: getProblemType },
   definition: { GET: getDefinition },
   view: { GET: getView },
-  collection: { GET: getCollection, POST: createItem },
+  collection: { GET: getCollection, POST: createItem, PATCH: patchCollection, DELETE: deleteCollection },
   item: { GET: getItem, PATCH: patchItem, DELETE: deleteItem },
   relation: { GET: getRelation, POST: createChild },
   "relation-item": { GET: getRelationItem, PUT: addMember, DELETE: removeMember },

@@ -1,5 +1,5 @@
 import { ApiError } from "@tusk/errors";
-import type { Resource } from "@tusk/registry";
+import { nestedCreations, type Resource } from "@tusk/registry";
 import type { Request, Response } from "express";
 import { assertMayWrite, credentialsOf } from "../http/authentication.ts";
 import { readJsonBody } from "../http/body.ts";
@@ -20,13 +20,20 @@ import type { RestDocument } from "../representation/model.ts";
 import { type MediaOffer, negotiate, resourceOffers } from "../representation/negotiate.ts";
 import type { OperationShape, RouteOf } from "../surface/index.ts";
 import { ROUTE_TABLE } from "../surface/index.ts";
+import { createMany } from "./bulk-write.ts";
 import { permissionOf, type RestContext, serviceLinks } from "./context.ts";
 import { replayedWrite } from "./idempotency.ts";
 
 type Data = Record<string, unknown>;
 
-function document(context: RestContext, res: Response, resource: Resource, record: Data): RestDocument {
-  const item = toItem(context.uris, resource, record, permissionOf(res));
+function document(
+  context: RestContext,
+  res: Response,
+  resource: Resource,
+  record: Data,
+  zoom?: ReadonlySet<string>,
+): RestDocument {
+  const item = toItem(context.uris, resource, record, permissionOf(res), zoom);
   return {
     key: resource.path,
     items: [item],
@@ -43,39 +50,60 @@ function send(
   resource: Resource,
   record: Data,
   status = 200,
+  zoom?: ReadonlySet<string>,
 ) {
   const location = context.uris.item(resource, record);
   sendRepresentation(req, res, {
     status,
     contentType: offer.type,
-    body: offer.write(document(context, res, resource, record)),
+    body: offer.write(document(context, res, resource, record, zoom)),
     links: serviceLinks(context, resource),
     headers: status === 201 ? { Location: location } : { "Content-Location": location },
   });
 }
 
-async function create(context: RestContext, req: Request, res: Response, shape: OperationShape, fixed: Data) {
+/** What a create body or array of them becomes: one item, or many when `many` takes an array. */
+type Many = (body: unknown[]) => Promise<void>;
+
+async function create(
+  context: RestContext,
+  req: Request,
+  res: Response,
+  shape: OperationShape,
+  fixed: Data,
+  many?: Many,
+) {
   const { resource } = shape;
   assertMayWrite(res, resource);
   const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const body = await readJsonBody(req, res, ["application/json"]);
   if (await replayedWrite(context, req, res, body)) return;
+  if (many && Array.isArray(body)) return many(body);
   const catalog = await context.catalog();
   const input = createInput(resource, body, fixed);
+  // Items created with it (an order's line items) are embedded in the answer, as ?zoom= would.
+  const zoom = new Set(
+    nestedCreations(resource).flatMap((n) => (n.relation.name in input ? [n.relation.name] : [])),
+  );
   const built = catalog.operation(shape);
   const data = await execute(
     context.executor,
     credentialsOf(res),
     built,
-    { input, ...selectionVariables(resource, undefined) },
+    { input, ...selectionVariables(resource, undefined, zoom) },
     resource,
   );
-  send(context, req, res, offer, resource, results.node(data), 201);
+  send(context, req, res, offer, resource, results.node(data), 201, zoom);
 }
 
-/** `POST /v1/products`: 201, `Location` at the canonical URI, body `self` equal to it. */
+/**
+ * `POST /v1/products`: 201, `Location` at the canonical URI, body `self` equal to it; a JSON
+ * array creates several at once (see {@link createMany}).
+ */
 export function createItem(context: RestContext, req: Request, res: Response, route: RouteOf<"collection">) {
-  return create(context, req, res, ROUTE_TABLE.collection.POST.operation(route), {});
+  return create(context, req, res, ROUTE_TABLE.collection.POST.operation(route), {}, (body) =>
+    createMany(context, req, res, route, body),
+  );
 }
 
 /** `POST /v1/orders/9/line_items`: the parent comes from the URI. */

@@ -7,6 +7,10 @@ import type { RouteSubject, Subject } from "./subjects.ts";
 export interface ServedMethod {
   readonly method: TableMethod;
   readonly operation: OperationShape | undefined;
+  /** The operation for a JSON array body, where the method takes one (see `MethodEntry.bulk`). */
+  readonly bulk: OperationShape | undefined;
+  /** Takes the collection's filters in the query string. */
+  readonly filtered: boolean;
   readonly summary: string;
 }
 
@@ -16,7 +20,15 @@ function served<K extends RouteKind>(row: Row<K>, route: RouteSubject<K>): Serve
   return TABLE_METHODS.flatMap((method) => {
     const entry = row[method];
     if (!entry || !(entry.allowed?.(route) ?? true)) return [];
-    return [{ method, operation: entry.operation?.(route), summary: entry.summary(route) }];
+    return [
+      {
+        method,
+        operation: entry.operation?.(route),
+        bulk: entry.bulk?.(route),
+        filtered: entry.filtered ?? false,
+        summary: entry.summary(route),
+      },
+    ];
   });
 }
 

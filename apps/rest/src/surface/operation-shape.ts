@@ -1,6 +1,15 @@
 import type { Resource, ResourceRelation } from "@tusk/registry";
 
-type OnResource = "item" | "collection" | "aggregate" | "create" | "update" | "delete";
+type OnResource =
+  | "item"
+  | "collection"
+  | "aggregate"
+  | "create"
+  | "update"
+  | "delete"
+  | "create-many"
+  | "update-many"
+  | "delete-many";
 type OnRelation = "relation" | "relation-item" | "relation-aggregate" | "add" | "remove";
 
 /**

@@ -27,6 +27,8 @@ describe("Allow per caller", () => {
       "HEAD",
       "OPTIONS",
       "POST",
+      "PATCH",
+      "DELETE",
     ]);
   });
 
@@ -41,6 +43,8 @@ describe("Allow per caller", () => {
       "HEAD",
       "OPTIONS",
       "POST",
+      "PATCH",
+      "DELETE",
     ]);
     expect(allowedMethods({ kind: "collection", resource: products }, customer)).toEqual([
       "GET",

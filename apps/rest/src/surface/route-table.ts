@@ -17,6 +17,10 @@ export interface MethodEntry<K extends RouteKind> {
   readonly allowed?: (route: RouteSubject<K>) => boolean;
   /** The GraphQL operation that answers it; absent for documents built without one. */
   readonly operation?: (route: RouteSubject<K>) => OperationShape;
+  /** The operation that answers it when the body is a JSON array of items (a bulk create). */
+  readonly bulk?: (route: RouteSubject<K>) => OperationShape;
+  /** The method takes the collection's filters in the query string (a filtered PATCH or DELETE). */
+  readonly filtered?: true;
   /** One line saying what the method does there (OpenAPI `summary`). */
   readonly summary: (route: RouteSubject<K>) => string;
 }
@@ -62,7 +66,20 @@ export const ROUTE_TABLE = {
     POST: {
       allowed: writable,
       operation: ({ resource }) => ({ kind: "create", resource }),
-      summary: ({ resource }) => `Create one of ${resource.path}`,
+      bulk: ({ resource }) => ({ kind: "create-many", resource }),
+      summary: ({ resource }) => `Create one of ${resource.path}, or several at once (a JSON array)`,
+    },
+    PATCH: {
+      allowed: writable,
+      operation: ({ resource }) => ({ kind: "update-many", resource }),
+      filtered: true,
+      summary: ({ resource }) => `Update every one of ${resource.path} the filters match (JSON merge patch)`,
+    },
+    DELETE: {
+      allowed: writable,
+      operation: ({ resource }) => ({ kind: "delete-many", resource }),
+      filtered: true,
+      summary: ({ resource }) => `Delete every one of ${resource.path} the filters match`,
     },
   },
   item: {

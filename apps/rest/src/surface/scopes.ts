@@ -21,6 +21,9 @@ export function accessOf(shape: OperationShape): {
     case "create":
     case "update":
     case "delete":
+    case "create-many":
+    case "update-many":
+    case "delete-many":
     // A membership is part of the resource whose relation it is: adding a product to a category
     // changes the category.
     case "add":

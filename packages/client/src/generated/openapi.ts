@@ -39,17 +39,23 @@ export interface paths {
         /** Not supported here: 405 with Allow */
         put: operations["putBooks"];
         /**
-         * Create one of books
+         * Create one of books, or several at once (a JSON array)
          * @description Needs a bearer token with the `books:write` scope (or `admin`).
          */
         post: operations["postBooks"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Delete every one of books the filters match
+         * @description Needs a bearer token with the `books:write` scope (or `admin`).
+         */
         delete: operations["deleteBooks"];
         /** Allowed methods and the definition of books */
         options: operations["optionsBooks"];
         /** List books (headers only) */
         head: operations["headBooks"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Update every one of books the filters match (JSON merge patch)
+         * @description Needs a bearer token with the `books:write` scope (or `admin`).
+         */
         patch: operations["patchBooks"];
         trace?: never;
     };
@@ -273,17 +279,23 @@ export interface paths {
         /** Not supported here: 405 with Allow */
         put: operations["putCategories"];
         /**
-         * Create one of categories
+         * Create one of categories, or several at once (a JSON array)
          * @description Needs a bearer token with the `categories:write` scope (or `admin`).
          */
         post: operations["postCategories"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Delete every one of categories the filters match
+         * @description Needs a bearer token with the `categories:write` scope (or `admin`).
+         */
         delete: operations["deleteCategories"];
         /** Allowed methods and the definition of categories */
         options: operations["optionsCategories"];
         /** List categories (headers only) */
         head: operations["headCategories"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Update every one of categories the filters match (JSON merge patch)
+         * @description Needs a bearer token with the `categories:write` scope (or `admin`).
+         */
         patch: operations["patchCategories"];
         trace?: never;
     };
@@ -607,11 +619,15 @@ export interface paths {
         get: operations["movedgetItems"];
         put?: never;
         /**
-         * Create one of products
+         * Create one of products, or several at once (a JSON array)
          * @deprecated
          */
         post: operations["movedpostItems"];
-        delete?: never;
+        /**
+         * Delete every one of products the filters match
+         * @deprecated
+         */
+        delete: operations["moveddeleteItems"];
         /**
          * Allowed methods and the definition of products
          * @deprecated
@@ -622,7 +638,11 @@ export interface paths {
          * @deprecated
          */
         head: operations["movedheadItems"];
-        patch?: never;
+        /**
+         * Update every one of products the filters match (JSON merge patch)
+         * @deprecated
+         */
+        patch: operations["movedpatchItems"];
         trace?: never;
     };
     "/v1/items/{product_id}": {
@@ -1040,11 +1060,14 @@ export interface paths {
         /** Not supported here: 405 with Allow */
         put: operations["putOrders"];
         /**
-         * Create one of orders
+         * Create one of orders, or several at once (a JSON array)
          * @description Needs a bearer token with the `orders:write` scope (or `admin`).
          */
         post: operations["postOrders"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Delete every one of orders the filters match
+         * @description Needs a bearer token with the `orders:write` scope (or `admin`).
+         */
         delete: operations["deleteOrders"];
         /** Allowed methods and the definition of orders */
         options: operations["optionsOrders"];
@@ -1053,7 +1076,10 @@ export interface paths {
          * @description Needs a bearer token with the `orders:read` scope (or `admin`).
          */
         head: operations["headOrders"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Update every one of orders the filters match (JSON merge patch)
+         * @description Needs a bearer token with the `orders:write` scope (or `admin`).
+         */
         patch: operations["patchOrders"];
         trace?: never;
     };
@@ -1867,17 +1893,23 @@ export interface paths {
         /** Not supported here: 405 with Allow */
         put: operations["putProducts"];
         /**
-         * Create one of products
+         * Create one of products, or several at once (a JSON array)
          * @description Needs a bearer token with the `products:write` scope (or `admin`).
          */
         post: operations["postProducts"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Delete every one of products the filters match
+         * @description Needs a bearer token with the `products:write` scope (or `admin`).
+         */
         delete: operations["deleteProducts"];
         /** Allowed methods and the definition of products */
         options: operations["optionsProducts"];
         /** List products (headers only) */
         head: operations["headProducts"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Update every one of products the filters match (JSON merge patch)
+         * @description Needs a bearer token with the `products:write` scope (or `admin`).
+         */
         patch: operations["patchProducts"];
         trace?: never;
     };
@@ -2213,11 +2245,15 @@ export interface paths {
         get: operations["movedgetSections"];
         put?: never;
         /**
-         * Create one of categories
+         * Create one of categories, or several at once (a JSON array)
          * @deprecated
          */
         post: operations["movedpostSections"];
-        delete?: never;
+        /**
+         * Delete every one of categories the filters match
+         * @deprecated
+         */
+        delete: operations["moveddeleteSections"];
         /**
          * Allowed methods and the definition of categories
          * @deprecated
@@ -2228,7 +2264,11 @@ export interface paths {
          * @deprecated
          */
         head: operations["movedheadSections"];
-        patch?: never;
+        /**
+         * Update every one of categories the filters match (JSON merge patch)
+         * @deprecated
+         */
+        patch: operations["movedpatchSections"];
         trace?: never;
     };
     "/v1/sections/{category_id}": {
@@ -2608,11 +2648,14 @@ export interface paths {
         /** Not supported here: 405 with Allow */
         put: operations["putUsers"];
         /**
-         * Create one of users
+         * Create one of users, or several at once (a JSON array)
          * @description Needs a bearer token with the `users:write` scope (or `admin`).
          */
         post: operations["postUsers"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Delete every one of users the filters match
+         * @description Needs a bearer token with the `users:write` scope (or `admin`).
+         */
         delete: operations["deleteUsers"];
         /** Allowed methods and the definition of users */
         options: operations["optionsUsers"];
@@ -2621,7 +2664,10 @@ export interface paths {
          * @description Needs a bearer token with the `users:read` scope (or `admin`).
          */
         head: operations["headUsers"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Update every one of users the filters match (JSON merge patch)
+         * @description Needs a bearer token with the `users:write` scope (or `admin`).
+         */
         patch: operations["patchUsers"];
         trace?: never;
     };
@@ -2982,11 +3028,14 @@ export interface paths {
         /** Not supported here: 405 with Allow */
         put: operations["putVehicles"];
         /**
-         * Create one of vehicles
+         * Create one of vehicles, or several at once (a JSON array)
          * @description Needs a bearer token with the `vehicles:write` scope (or `admin`).
          */
         post: operations["postVehicles"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Delete every one of vehicles the filters match
+         * @description Needs a bearer token with the `vehicles:write` scope (or `admin`).
+         */
         delete: operations["deleteVehicles"];
         /** Allowed methods and the definition of vehicles */
         options: operations["optionsVehicles"];
@@ -2995,7 +3044,10 @@ export interface paths {
          * @description Needs a bearer token with the `vehicles:read` scope (or `admin`).
          */
         head: operations["headVehicles"];
-        /** Not supported here: 405 with Allow */
+        /**
+         * Update every one of vehicles the filters match (JSON merge patch)
+         * @description Needs a bearer token with the `vehicles:write` scope (or `admin`).
+         */
         patch: operations["patchVehicles"];
         trace?: never;
     };
@@ -3196,6 +3248,8 @@ export interface components {
             published_year?: number | null;
             title: string;
         };
+        /** @description Several books created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413. */
+        BookCreateMany: components["schemas"]["BookCreate"][];
         BookHal: {
             /** @description Zoomed relations, keyed by rel. */
             _embedded?: Record<string, unknown>;
@@ -3287,6 +3341,8 @@ export interface components {
             description?: string | null;
             name: string;
         };
+        /** @description Several categories created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413. */
+        CategoryCreateMany: components["schemas"]["CategoryCreate"][];
         CategoryHal: {
             /** @description Zoomed relations, keyed by rel. */
             _embedded?: Record<string, unknown>;
@@ -3511,9 +3567,20 @@ export interface components {
             username?: string;
         };
         OrderCreate: {
+            /** @description line_items created with this order in the same transaction (all or none); each gets the new order's orderId. */
+            line_items?: {
+                /** Format: int32 */
+                product_id: number;
+                /** Format: int32 */
+                quantity: number;
+                /** @description Exact decimal: a string, or a JSON number with at most 15 significant digits. */
+                unit_price: string | number;
+            }[];
             status?: string;
             username: string;
         };
+        /** @description Several orders created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413. */
+        OrderCreateMany: components["schemas"]["OrderCreate"][];
         OrderHal: {
             /** @description Zoomed relations, keyed by rel. */
             _embedded?: Record<string, unknown>;
@@ -3623,12 +3690,23 @@ export interface components {
         };
         ProductCreate: {
             description?: string | null;
+            /** @description line_items created with this product in the same transaction (all or none); each gets the new product's productId. */
+            line_items?: {
+                /** Format: int32 */
+                order_id: number;
+                /** Format: int32 */
+                quantity: number;
+                /** @description Exact decimal: a string, or a JSON number with at most 15 significant digits. */
+                unit_price: string | number;
+            }[];
             name: string;
             /** @description Exact decimal: a string, or a JSON number with at most 15 significant digits. */
             price: string | number;
             /** Format: int32 */
             stock?: number;
         };
+        /** @description Several products created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413. */
+        ProductCreateMany: components["schemas"]["ProductCreate"][];
         ProductHal: {
             /** @description Zoomed relations, keyed by rel. */
             _embedded?: Record<string, unknown>;
@@ -3724,12 +3802,30 @@ export interface components {
         UserCreate: {
             display_name: string;
             email: string;
+            /** @description orders created with this user in the same transaction (all or none); each gets the new user's username. */
+            orders?: {
+                status?: string;
+            }[];
             /**
              * @description 3 to 32 ASCII letters, digits, underscores or hyphens starting with a letter; any case is accepted, the canonical form is lowercase.
              * @example jdoe
              */
             username: string;
+            /** @description vehicles created with this user in the same transaction (all or none); each gets the new user's username. */
+            vehicles?: {
+                make: string;
+                model: string;
+                /**
+                 * @description A 17-character vehicle identification number of letters (never I, O or Q) and digits with a valid check digit in position 9; lowercase is accepted, the canonical form is uppercase.
+                 * @example 1M8GDM9AXKP042788
+                 */
+                vin: string;
+                /** Format: int32 */
+                year: number;
+            }[];
         };
+        /** @description Several users created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413. */
+        UserCreateMany: components["schemas"]["UserCreate"][];
         UserHal: {
             /** @description Zoomed relations, keyed by rel. */
             _embedded?: Record<string, unknown>;
@@ -3811,6 +3907,8 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /** @description Several vehicles created at once, all or none; more than the server's bulk limit (BULK_WRITE_LIMIT) is 413. */
+        VehicleCreateMany: components["schemas"]["VehicleCreate"][];
         VehicleHal: {
             /** @description Zoomed relations, keyed by rel. */
             _embedded?: Record<string, unknown>;
@@ -3892,7 +3990,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body is larger than 100 kB. */
+        /** @description The request body is larger than 100 kB, or a JSON array holds more items than the bulk limit (BULK_WRITE_LIMIT). */
         ContentTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -3987,7 +4085,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Well-formed but invalid fields (`invalid_params` lists each), or an `Idempotency-Key` already used for a different request. */
+        /** @description Well-formed but invalid fields (`invalid_params` lists each, by path: `line_items[2].quantity`, `[3].price`), a filtered write matching more rows than `Prefer: max-affected` allows, or an `Idempotency-Key` already used for a different request. */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
@@ -4038,7 +4136,7 @@ export interface components {
         Link: string;
         /** @description The canonical URI of the created resource, or of the redirect target. */
         Location: string;
-        /** @description RFC 7240: on a list asked for its total with `Prefer: count=…`, how the total in `_meta` was counted: `count=exact`, or `count=estimated` (asked for, or an exact count past the server's limit). */
+        /** @description RFC 7240: on a list asked for its total with `Prefer: count=…`, how the total in `_meta` was counted: `count=exact`, or `count=estimated` (asked for, or an exact count past the server's limit); on a filtered PATCH or DELETE, `max-affected=N`, the limit the request was held to. */
         "Preference-Applied": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": string;
@@ -4314,11 +4412,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BookCreate"];
+                "application/json": components["schemas"]["BookCreate"] | components["schemas"]["BookCreateMany"];
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location). */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4328,7 +4426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/hal+json": components["schemas"]["BookHal"];
+                    "application/hal+json": components["schemas"]["BookHalList"];
                     "application/json": components["schemas"]["BookList"];
                     "application/vnd.tusk.book+json; version=1": components["schemas"]["BookList"];
                 };
@@ -4346,14 +4444,89 @@ export interface operations {
     };
     deleteBooks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on author (String): `author=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                author?: string[];
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on isbn (String): `isbn=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "9780306406157"
+                 *     ]
+                 */
+                isbn?: string[];
+                /**
+                 * @description Filter on price (Decimal): `price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                price?: string[];
+                /**
+                 * @description Filter on published_year (Int): `published_year=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                published_year?: string[];
+                /**
+                 * @description Filter on title (String): `title=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                title?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+            };
+            header: {
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were deleted: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     optionsBooks: {
@@ -4365,7 +4538,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Allow: those of GET, HEAD, OPTIONS, POST the caller may use; the body is the resource's definition. */
+            /** @description Allow: those of GET, HEAD, OPTIONS, POST, PATCH, DELETE the caller may use; the body is the resource's definition. */
             200: {
                 headers: {
                     Allow: components["headers"]["Allow"];
@@ -4485,14 +4658,96 @@ export interface operations {
     };
     patchBooks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on author (String): `author=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                author?: string[];
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on isbn (String): `isbn=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "9780306406157"
+                 *     ]
+                 */
+                isbn?: string[];
+                /**
+                 * @description Filter on price (Decimal): `price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                price?: string[];
+                /**
+                 * @description Filter on published_year (Int): `published_year=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                published_year?: string[];
+                /**
+                 * @description Filter on title (String): `title=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                title?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+            };
+            header: {
+                /** @description A key of the client's choosing, 1 to 255 characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked `Idempotent-Replayed: true`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookPatch"];
+                "application/merge-patch+json": components["schemas"]["BookPatch"];
+            };
+        };
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were changed: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getBooksByIsbn: {
@@ -6233,11 +6488,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CategoryCreate"];
+                "application/json": components["schemas"]["CategoryCreate"] | components["schemas"]["CategoryCreateMany"];
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location). */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6247,7 +6502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/hal+json": components["schemas"]["CategoryHal"];
+                    "application/hal+json": components["schemas"]["CategoryHalList"];
                     "application/json": components["schemas"]["CategoryList"];
                     "application/vnd.tusk.category+json; version=1": components["schemas"]["CategoryList"];
                 };
@@ -6265,14 +6520,75 @@ export interface operations {
     };
     deleteCategories: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on description (String): `description=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                description?: string[];
+                /**
+                 * @description Filter on id (Int): `id=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "73924"
+                 *     ]
+                 */
+                id?: string[];
+                /**
+                 * @description Filter on name (String): `name=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                name?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+            };
+            header: {
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were deleted: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     optionsCategories: {
@@ -6284,7 +6600,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Allow: those of GET, HEAD, OPTIONS, POST the caller may use; the body is the resource's definition. */
+            /** @description Allow: those of GET, HEAD, OPTIONS, POST, PATCH, DELETE the caller may use; the body is the resource's definition. */
             200: {
                 headers: {
                     Allow: components["headers"]["Allow"];
@@ -6390,14 +6706,82 @@ export interface operations {
     };
     patchCategories: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on description (String): `description=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                description?: string[];
+                /**
+                 * @description Filter on id (Int): `id=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "73924"
+                 *     ]
+                 */
+                id?: string[];
+                /**
+                 * @description Filter on name (String): `name=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                name?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+            };
+            header: {
+                /** @description A key of the client's choosing, 1 to 255 characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked `Idempotent-Replayed: true`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryPatch"];
+                "application/merge-patch+json": components["schemas"]["CategoryPatch"];
+            };
+        };
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were changed: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getCategoriesByCategoryId: {
@@ -8944,6 +9328,18 @@ export interface operations {
             308: components["responses"]["PermanentRedirect"];
         };
     };
+    moveddeleteItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            308: components["responses"]["PermanentRedirect"];
+        };
+    };
     movedoptionsItems: {
         parameters: {
             query?: never;
@@ -8966,6 +9362,18 @@ export interface operations {
         requestBody?: never;
         responses: {
             301: components["responses"]["MovedPermanently"];
+        };
+    };
+    movedpatchItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            308: components["responses"]["PermanentRedirect"];
         };
     };
     movedgetItemsByProductId: {
@@ -10007,11 +10415,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrderCreate"];
+                "application/json": components["schemas"]["OrderCreate"] | components["schemas"]["OrderCreateMany"];
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location). */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10021,7 +10429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/hal+json": components["schemas"]["OrderHal"];
+                    "application/hal+json": components["schemas"]["OrderHalList"];
                     "application/json": components["schemas"]["OrderList"];
                     "application/vnd.tusk.order+json; version=1": components["schemas"]["OrderList"];
                 };
@@ -10039,14 +10447,82 @@ export interface operations {
     };
     deleteOrders: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on id (Int): `id=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "73924"
+                 *     ]
+                 */
+                id?: string[];
+                /**
+                 * @description Filter on placed_at (DateTime): `placed_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                placed_at?: string[];
+                /**
+                 * @description Filter on status (String): `status=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                status?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+                /**
+                 * @description Filter on username (String): `username=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                username?: string[];
+            };
+            header: {
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were deleted: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     optionsOrders: {
@@ -10058,7 +10534,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Allow: those of GET, HEAD, OPTIONS, POST the caller may use; the body is the resource's definition. */
+            /** @description Allow: those of GET, HEAD, OPTIONS, POST, PATCH, DELETE the caller may use; the body is the resource's definition. */
             200: {
                 headers: {
                     Allow: components["headers"]["Allow"];
@@ -10172,14 +10648,89 @@ export interface operations {
     };
     patchOrders: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on id (Int): `id=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "73924"
+                 *     ]
+                 */
+                id?: string[];
+                /**
+                 * @description Filter on placed_at (DateTime): `placed_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                placed_at?: string[];
+                /**
+                 * @description Filter on status (String): `status=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                status?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+                /**
+                 * @description Filter on username (String): `username=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                username?: string[];
+            };
+            header: {
+                /** @description A key of the client's choosing, 1 to 255 characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked `Idempotent-Replayed: true`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPatch"];
+                "application/merge-patch+json": components["schemas"]["OrderPatch"];
+            };
+        };
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were changed: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getOrdersByOrderId: {
@@ -10766,7 +11317,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -15297,11 +15848,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProductCreate"];
+                "application/json": components["schemas"]["ProductCreate"] | components["schemas"]["ProductCreateMany"];
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location). */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -15311,7 +15862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/hal+json": components["schemas"]["ProductHal"];
+                    "application/hal+json": components["schemas"]["ProductHalList"];
                     "application/json": components["schemas"]["ProductList"];
                     "application/vnd.tusk.product+json; version=1": components["schemas"]["ProductList"];
                 };
@@ -15329,14 +15880,89 @@ export interface operations {
     };
     deleteProducts: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on description (String): `description=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                description?: string[];
+                /**
+                 * @description Filter on id (Int): `id=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "73924"
+                 *     ]
+                 */
+                id?: string[];
+                /**
+                 * @description Filter on name (String): `name=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                name?: string[];
+                /**
+                 * @description Filter on price (Decimal): `price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                price?: string[];
+                /**
+                 * @description Filter on stock (Int): `stock=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                stock?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+            };
+            header: {
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were deleted: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     optionsProducts: {
@@ -15348,7 +15974,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Allow: those of GET, HEAD, OPTIONS, POST the caller may use; the body is the resource's definition. */
+            /** @description Allow: those of GET, HEAD, OPTIONS, POST, PATCH, DELETE the caller may use; the body is the resource's definition. */
             200: {
                 headers: {
                     Allow: components["headers"]["Allow"];
@@ -15468,14 +16094,96 @@ export interface operations {
     };
     patchProducts: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on description (String): `description=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                description?: string[];
+                /**
+                 * @description Filter on id (Int): `id=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "73924"
+                 *     ]
+                 */
+                id?: string[];
+                /**
+                 * @description Filter on name (String): `name=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                name?: string[];
+                /**
+                 * @description Filter on price (Decimal): `price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                price?: string[];
+                /**
+                 * @description Filter on stock (Int): `stock=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                stock?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+            };
+            header: {
+                /** @description A key of the client's choosing, 1 to 255 characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked `Idempotent-Replayed: true`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductPatch"];
+                "application/merge-patch+json": components["schemas"]["ProductPatch"];
+            };
+        };
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were changed: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getProductsByProductId: {
@@ -17948,6 +18656,18 @@ export interface operations {
             308: components["responses"]["PermanentRedirect"];
         };
     };
+    moveddeleteSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            308: components["responses"]["PermanentRedirect"];
+        };
+    };
     movedoptionsSections: {
         parameters: {
             query?: never;
@@ -17970,6 +18690,18 @@ export interface operations {
         requestBody?: never;
         responses: {
             301: components["responses"]["MovedPermanently"];
+        };
+    };
+    movedpatchSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            308: components["responses"]["PermanentRedirect"];
         };
     };
     movedgetSectionsByCategoryId: {
@@ -18781,11 +19513,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserCreate"];
+                "application/json": components["schemas"]["UserCreate"] | components["schemas"]["UserCreateMany"];
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location). */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -18795,7 +19527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/hal+json": components["schemas"]["UserHal"];
+                    "application/hal+json": components["schemas"]["UserHalList"];
                     "application/json": components["schemas"]["UserList"];
                     "application/vnd.tusk.user+json; version=1": components["schemas"]["UserList"];
                 };
@@ -18813,14 +19545,75 @@ export interface operations {
     };
     deleteUsers: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on display_name (String): `display_name=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                display_name?: string[];
+                /**
+                 * @description Filter on email (String): `email=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                email?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+                /**
+                 * @description Filter on username (String): `username=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "jdoe"
+                 *     ]
+                 */
+                username?: string[];
+            };
+            header: {
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were deleted: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     optionsUsers: {
@@ -18832,7 +19625,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Allow: those of GET, HEAD, OPTIONS, POST the caller may use; the body is the resource's definition. */
+            /** @description Allow: those of GET, HEAD, OPTIONS, POST, PATCH, DELETE the caller may use; the body is the resource's definition. */
             200: {
                 headers: {
                     Allow: components["headers"]["Allow"];
@@ -18939,14 +19732,82 @@ export interface operations {
     };
     patchUsers: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on display_name (String): `display_name=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                display_name?: string[];
+                /**
+                 * @description Filter on email (String): `email=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                email?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+                /**
+                 * @description Filter on username (String): `username=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "jdoe"
+                 *     ]
+                 */
+                username?: string[];
+            };
+            header: {
+                /** @description A key of the client's choosing, 1 to 255 characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked `Idempotent-Replayed: true`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+                "application/merge-patch+json": components["schemas"]["UserPatch"];
+            };
+        };
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were changed: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getUsersByUsername: {
@@ -21540,11 +22401,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VehicleCreate"];
+                "application/json": components["schemas"]["VehicleCreate"] | components["schemas"]["VehicleCreateMany"];
             };
         };
         responses: {
-            /** @description Created: Location is the canonical URI, equal to the body's self link. */
+            /** @description Created: Location is the canonical URI, equal to the body's self link; items of nested lists created with it (an order's line_items) are embedded. A JSON array creates every item or none: the body lists the created items, in order, and `Link` has a rel="item" link to each (no Location). */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -21554,7 +22415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/hal+json": components["schemas"]["VehicleHal"];
+                    "application/hal+json": components["schemas"]["VehicleHalList"];
                     "application/json": components["schemas"]["VehicleList"];
                     "application/vnd.tusk.vehicle+json; version=1": components["schemas"]["VehicleList"];
                 };
@@ -21572,14 +22433,89 @@ export interface operations {
     };
     deleteVehicles: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on make (String): `make=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                make?: string[];
+                /**
+                 * @description Filter on model (String): `model=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                model?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+                /**
+                 * @description Filter on username (String): `username=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                username?: string[];
+                /**
+                 * @description Filter on vin (String): `vin=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "1M8GDM9AXKP042788"
+                 *     ]
+                 */
+                vin?: string[];
+                /**
+                 * @description Filter on year (Int): `year=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                year?: string[];
+            };
+            header: {
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were deleted: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     optionsVehicles: {
@@ -21591,7 +22527,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Allow: those of GET, HEAD, OPTIONS, POST the caller may use; the body is the resource's definition. */
+            /** @description Allow: those of GET, HEAD, OPTIONS, POST, PATCH, DELETE the caller may use; the body is the resource's definition. */
             200: {
                 headers: {
                     Allow: components["headers"]["Allow"];
@@ -21712,14 +22648,96 @@ export interface operations {
     };
     patchVehicles: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /**
+                 * @description Filter on created_at (DateTime): `created_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                created_at?: string[];
+                /**
+                 * @description Filter on make (String): `make=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                make?: string[];
+                /**
+                 * @description Filter on model (String): `model=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                model?: string[];
+                /**
+                 * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                updated_at?: string[];
+                /**
+                 * @description Filter on username (String): `username=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                username?: string[];
+                /**
+                 * @description Filter on vin (String): `vin=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "1M8GDM9AXKP042788"
+                 *     ]
+                 */
+                vin?: string[];
+                /**
+                 * @description Filter on year (Int): `year=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
+                 * @example [
+                 *       "value"
+                 *     ]
+                 */
+                year?: string[];
+            };
+            header: {
+                /** @description A key of the client's choosing, 1 to 255 characters (the draft's quoted form or bare printable ASCII): a retry with the same key and request gets the first answer again, marked `Idempotent-Replayed: true`, and writes nothing; the same key with another request is 422, one still being answered 409. Keys are per caller and kept 24 hours unless the server is configured otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description `max-affected=N` (RFC 7240, as PostgREST): the most rows this may change. When more match, the answer is 422 naming `Prefer` and nothing changes; without it, 400. */
+                Prefer: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehiclePatch"];
+                "application/merge-patch+json": components["schemas"]["VehiclePatch"];
+            };
+        };
         responses: {
-            405: components["responses"]["MethodNotAllowed"];
+            /** @description How many rows were changed: every one the filters match that the caller may write, in one transaction. `Preference-Applied` repeats the limit. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Preference-Applied": components["headers"]["Preference-Applied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getVehiclesByVin: {
