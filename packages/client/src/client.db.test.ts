@@ -96,6 +96,21 @@ describe("reading", () => {
     expect(products.some((p) => p.id === 73925)).toBe(true);
   });
 
+  it("filters across relations through relation_filters", async () => {
+    const { products } = unwrap(
+      await anonymous.GET("/v1/products", {
+        params: { query: { relation_filters: { "categories.id": String(FIXTURE.categoryId) }, limit: 100 } },
+      }),
+    );
+    const { products: related } = unwrap(
+      await anonymous.GET("/v1/categories/{category_id}/products", {
+        params: { path: { category_id: String(FIXTURE.categoryId) }, query: { limit: 100 } },
+      }),
+    );
+    expect(products.map((p) => p.id)).toEqual(related.map((p) => p.id));
+    expect(products.length).toBeGreaterThan(2);
+  });
+
   it("lists every product through next links, the same ids as GraphQL in the same order", async () => {
     const first = () => anonymous.GET("/v1/products", { params: { query: { limit: 50 } } });
     let pages = 0;

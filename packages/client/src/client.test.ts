@@ -51,6 +51,18 @@ it("writes fields and zoom comma-separated and repeats filters", async () => {
   expect(query.get("limit")).toBe("5");
 });
 
+it("writes the members of relation_filters as parameters of their own", async () => {
+  const { client, requests } = recordingClient(() => json({ products: [], _links: [] }));
+  await client.GET("/v1/products", {
+    params: { query: { relation_filters: { "categories.name": "Widgets", "categories.count": "gte(2)" } } },
+  });
+  const query = new URL(requests[0]?.url ?? "").searchParams;
+  expect([...query.entries()]).toEqual([
+    ["categories.name", "Widgets"],
+    ["categories.count", "gte(2)"],
+  ]);
+});
+
 it("pages through next links from the Link header until there is none", async () => {
   const pages: Record<string, Response> = {
     "http://api.test/v1/books": json(

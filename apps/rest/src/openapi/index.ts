@@ -6,6 +6,7 @@ import type { GraphQLSchema } from "graphql";
 import { type ResourceFacts, readResourceFacts } from "../operations/schema-facts.ts";
 import { type PageSize, pageSizeOf } from "../query/index.ts";
 import { HEADERS, problemSchemas, RESPONSES, SHARED_SCHEMAS } from "./components.ts";
+import { relationFilterComponents } from "./parameters.ts";
 import { buildPaths } from "./paths.ts";
 import { type JsonSchema, resourceSchemas } from "./schemas.ts";
 import { operationSecurity, securitySchemes } from "./security.ts";
@@ -83,6 +84,7 @@ export function buildOpenApiDocument(
     components: {
       schemas,
       headers: HEADERS,
+      parameters: relationFilterComponents(registry.resources, facts),
       responses: RESPONSES,
       securitySchemes: securitySchemes(registry),
     },

@@ -165,6 +165,38 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("#158 documents the filters across relations once per resource, as a pattern every list refers to", () => {
+    for (const resource of registry.resources) {
+      const name = `${resource.model}RelationFilters`;
+      const component = components.parameters[name] as Json;
+      expect(component, name).toMatchObject({ in: "query", style: "form", explode: true });
+      const pattern = new RegExp(component.schema.propertyNames.pattern);
+      const facts = readResourceFacts(schema, resource);
+      for (const relation of resource.relations) {
+        const offered = facts.relationFilters.get(relation.name);
+        expect(offered, `${resource.path} ${relation.name}`).toBeDefined();
+        const toOne = relation.cardinality === "to-one";
+        for (const field of relation.target.fields.filter((f) => offered?.fields.has(f.name))) {
+          const names = toOne
+            ? [`${relation.restName}.${field.restName}`, `${relation.restName}.none.${field.restName}`]
+            : ["", "some.", "none.", "every."].map((word) => `${relation.restName}.${word}${field.restName}`);
+          for (const param of names) expect(pattern.test(param), param).toBe(true);
+          expect(pattern.test(`${relation.restName}.any.${field.restName}`)).toBe(false);
+          if (toOne) expect(pattern.test(`${relation.restName}.every.${field.restName}`)).toBe(false);
+        }
+        expect(pattern.test(`${relation.restName}.count`)).toBe(!toOne);
+        expect(component.description).toContain(relation.restName);
+      }
+      expect(pattern.test("nothing.id")).toBe(false);
+    }
+    const ref = (resource: string) => ({ $ref: `#/components/parameters/${resource}RelationFilters` });
+    expect(op("/v1/products", "get").parameters).toContainEqual(ref("Product"));
+    expect(op("/v1/products/views/summary", "get").parameters).toContainEqual(ref("Product"));
+    expect(op("/v1/categories/{category_id}/products", "get").parameters).toContainEqual(ref("Product"));
+    expect(op("/v1/orders/{order_id}/line_items", "get").parameters).toContainEqual(ref("LineItem"));
+    expect(op("/v1/products/{product_id}", "get").parameters).not.toContainEqual(ref("Product"));
+  });
+
   it("has NARWHL-JSON and HAL schemas per resource, with every field under its REST name", () => {
     for (const resource of registry.resources) {
       const item = components.schemas[resource.model];

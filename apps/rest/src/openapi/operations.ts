@@ -11,6 +11,7 @@ import {
   type Parameter,
   PREFER_PARAMETER,
   pageParameters,
+  relationFilterParameters,
   selectParameters,
 } from "./parameters.ts";
 import { ref, schemaNames } from "./schemas.ts";
@@ -80,13 +81,10 @@ function queryParameters(template: PathTemplate, inputs: OperationInputs): Param
   const resource = representedResource(route);
   if (!resource || route.kind === "definition") return [];
   const facts = inputs.facts(resource);
-  if (route.kind === "view" || route.kind === "relation-view") return filterParameters(resource, facts);
+  const filters = [...filterParameters(resource, facts), ...relationFilterParameters(resource, facts)];
+  if (route.kind === "view" || route.kind === "relation-view") return filters;
   if (isList(route)) {
-    return [
-      ...filterParameters(resource, facts),
-      ...pageParameters(resource, facts, inputs.pageSize),
-      ...selectParameters(resource),
-    ];
+    return [...filters, ...pageParameters(resource, facts, inputs.pageSize), ...selectParameters(resource)];
   }
   return selectParameters(resource);
 }

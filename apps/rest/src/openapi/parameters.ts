@@ -1,6 +1,6 @@
 import { type Resource, toSnakeCase } from "@tusk/registry";
 import type { FilterOperator, ResourceFacts } from "../operations/index.ts";
-import { COUNT_METHODS, type PageSize } from "../query/index.ts";
+import { COUNT_METHODS, type PageSize, relationFilterSyntax } from "../query/index.ts";
 import { fieldSchema, type JsonSchema } from "./schemas.ts";
 
 /** An OpenAPI parameter object. */
@@ -56,6 +56,80 @@ export function filterParameters(resource: Resource, facts: ResourceFacts): Para
     });
   }
   return parameters;
+}
+
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The component name of a resource's relation filters parameter: `ProductRelationFilters`. */
+const relationFiltersName = (resource: Resource) => `${resource.model}RelationFilters`;
+
+/**
+ * The filters across relations (`categories.name=Widgets`, `line_items.every.quantity=gte(2)`,
+ * `categories.count=gte(2)`) as one form-exploded object parameter: each member is a query
+ * parameter of its own, and the members' names are described by a pattern derived from the
+ * relations and their targets' filterable fields. One parameter per relation × quantifier ×
+ * field would list a hundred near-identical parameters per list route for no more information,
+ * so the pattern is given once, as a component each list of the resource refers to, and the
+ * operators are those of the related field's own parameter. Undefined without relations.
+ */
+export function relationFilterComponent(resource: Resource, facts: ResourceFacts): Parameter | undefined {
+  const syntax = relationFilterSyntax(resource, facts);
+  if (syntax.length === 0) return undefined;
+  const alternatives = syntax.flatMap(({ relation, quantifiers, fields, count }) => {
+    const words = quantifiers.length > 0 ? `(?:\\.(?:${quantifiers.map(escapeRegExp).join("|")}))?` : "";
+    return [
+      ...(fields.length > 0
+        ? [`${escapeRegExp(relation)}${words}\\.(?:${fields.map(escapeRegExp).join("|")})`]
+        : []),
+      ...(count ? [`${escapeRegExp(relation)}\\.count`] : []),
+    ];
+  });
+  const relations = syntax
+    .map(({ relation, quantifiers, count }) => {
+      const words = [...quantifiers.filter((q) => q !== "some"), ...(count ? ["count"] : [])];
+      return `${relation} (${words.join(", ") || "no quantifier"})`;
+    })
+    .join("; ");
+  const [first] = syntax;
+  return {
+    name: "relation_filters",
+    in: "query",
+    required: false,
+    description: `Filters across relations, each its own query parameter: \`{relation}.{field}=value\` or \`{relation}.{field}=op(value)\` keeps items with at least one related row matching (the related field's operators, as on its own collection); \`{relation}.none.{field}\` items with no matching related row; \`{relation}.every.{field}\` items whose related rows all match (also with none); \`{relation}.count=op(n)\` filters by how many related rows there are (integer operators). On a to-one relation \`{relation}.none.{field}\` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: ${relations}. An unknown relation, quantifier or field is 400 naming the parameter.`,
+    schema: {
+      type: "object",
+      propertyNames: { pattern: `^(?:${alternatives.join("|")})$` },
+      additionalProperties: { type: "string" },
+    },
+    style: "form",
+    explode: true,
+    ...(first?.fields[0] ? { example: { [`${first.relation}.${first.fields[0]}`]: "value" } } : {}),
+  };
+}
+
+/**
+ * The relation filters parameters of every resource that has relations, by component name.
+ *
+ * @example
+ * relationFilterComponents(registry.resources, facts).ProductRelationFilters.name; // "relation_filters"
+ */
+export function relationFilterComponents(
+  resources: readonly Resource[],
+  facts: (resource: Resource) => ResourceFacts,
+): Record<string, Parameter> {
+  const components: Record<string, Parameter> = {};
+  for (const resource of resources) {
+    const component = relationFilterComponent(resource, facts(resource));
+    if (component) components[relationFiltersName(resource)] = component;
+  }
+  return components;
+}
+
+/** A reference to the resource's relation filters parameter, when it has one. */
+export function relationFilterParameters(resource: Resource, facts: ResourceFacts): Parameter[] {
+  return relationFilterSyntax(resource, facts).length > 0
+    ? [{ $ref: `#/components/parameters/${relationFiltersName(resource)}` }]
+    : [];
 }
 
 /** `sort`, `limit` and `cursor` of a list. */

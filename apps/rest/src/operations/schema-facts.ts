@@ -23,10 +23,24 @@ export interface FilterOperator {
   readonly nested?: ReadonlyMap<string, FilterOperator>;
 }
 
+/** Field name -> operator name -> operator. */
+export type FieldFilters = ReadonlyMap<string, ReadonlyMap<string, FilterOperator>>;
+
+/** What the schema offers to filter one relation by, read from its relation filter input. */
+export interface RelationFilterFacts {
+  /** `some`, `none`, `every` (to-many) or `is`, `isNot` (to-one), in the schema's order. */
+  readonly quantifiers: readonly string[];
+  /** The operators of `count`, for a to-many relation. */
+  readonly count: ReadonlyMap<string, FilterOperator> | undefined;
+  /** The related resource's field filters. */
+  readonly fields: FieldFilters;
+}
+
 /** What the schema offers for one resource: filters, sort fields and aggregates. */
 export interface ResourceFacts {
-  /** Field name -> operator name -> operator. */
-  readonly filters: ReadonlyMap<string, ReadonlyMap<string, FilterOperator>>;
+  readonly filters: FieldFilters;
+  /** Relation name -> what it may be filtered by. */
+  readonly relationFilters: ReadonlyMap<string, RelationFilterFacts>;
   readonly sortFields: ReadonlySet<string>;
   /** Aggregate name (`sum`, `avg`, `min`, `max`) -> the fields it covers. */
   readonly aggregates: ReadonlyMap<string, readonly string[]>;
@@ -60,17 +74,43 @@ function operatorsOf(type: GraphQLInputType, depth = 0): Map<string, FilterOpera
   return operators;
 }
 
+/** The field filters of a `{Type}Filter` input. */
+function fieldFilters(schema: GraphQLSchema, resource: Resource): FieldFilters {
+  const filters = new Map<string, Map<string, FilterOperator>>();
+  const filterType = schema.getType(graphqlNames(resource).filterInput);
+  if (!isInputObjectType(filterType)) return filters;
+  for (const field of Object.values(filterType.getFields())) {
+    if (!resource.field(field.name)) continue; // relations, AND, OR, NOT
+    filters.set(field.name, operatorsOf(field.type));
+  }
+  return filters;
+}
+
+/** The relation filters of a `{Type}Filter` input: quantifiers, `count` and the target's fields. */
+function relationFilters(schema: GraphQLSchema, resource: Resource): Map<string, RelationFilterFacts> {
+  const relations = new Map<string, RelationFilterFacts>();
+  const filterType = schema.getType(graphqlNames(resource).filterInput);
+  if (!isInputObjectType(filterType)) return relations;
+  for (const field of Object.values(filterType.getFields())) {
+    const relation = resource.relation(field.name);
+    const input = getNamedType(field.type);
+    if (!relation || !isInputObjectType(input)) continue;
+    const members = Object.values(input.getFields());
+    const targetFilter = graphqlNames(relation.target).filterInput;
+    const count = members.find((member) => member.name === "count");
+    relations.set(relation.name, {
+      quantifiers: members.filter((m) => getNamedType(m.type).name === targetFilter).map((m) => m.name),
+      count: count ? operatorsOf(count.type) : undefined,
+      fields: fieldFilters(schema, relation.target),
+    });
+  }
+  return relations;
+}
+
 /** Reads a resource's filter operators, sort fields and aggregate fields from the schema. */
 export function readResourceFacts(schema: GraphQLSchema, resource: Resource): ResourceFacts {
   const names = graphqlNames(resource);
-  const filters = new Map<string, Map<string, FilterOperator>>();
-  const filterType = schema.getType(names.filterInput);
-  if (isInputObjectType(filterType)) {
-    for (const field of Object.values(filterType.getFields())) {
-      if (!resource.field(field.name)) continue; // AND, OR, NOT
-      filters.set(field.name, operatorsOf(field.type));
-    }
-  }
+  const filters = fieldFilters(schema, resource);
   const sortEnum = schema.getType(names.sortFieldEnum);
   const sortFields = new Set(isEnumType(sortEnum) ? sortEnum.getValues().map((value) => value.name) : []);
   const aggregates = new Map<string, string[]>();
@@ -81,7 +121,7 @@ export function readResourceFacts(schema: GraphQLSchema, resource: Resource): Re
       if (isObjectType(named)) aggregates.set(field.name, Object.keys(named.getFields()));
     }
   }
-  return { filters, sortFields, aggregates };
+  return { filters, relationFilters: relationFilters(schema, resource), sortFields, aggregates };
 }
 
 /** Facts for every resource of the registry, read once per schema. */

@@ -10,3 +10,4 @@ export {
   type QueryOptions,
   refuseQueryParameters,
 } from "./parse.ts";
+export { type RelationFilterSyntax, relationFilterSyntax } from "./relation-filters.ts";

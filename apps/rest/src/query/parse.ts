@@ -5,6 +5,7 @@ import type { ResourceFacts } from "../operations/index.ts";
 import { decodeCursor, type PageDirection } from "./cursor.ts";
 import { parseFilterValue } from "./filters.ts";
 import type { PageSize } from "./page-size.ts";
+import { parseRelationFilter } from "./relation-filters.ts";
 
 /** Which query parameters a route accepts. */
 export interface QueryCapabilities {
@@ -138,6 +139,12 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
       for (const raw of values) {
         const parsed = parseFilterValue(name, raw, operators, fieldCodec(resource, field));
         if (parsed.ok) conditions.push({ [field.name]: parsed.filter });
+        else errors.push(parsed.error);
+      }
+    } else if (capabilities.filters && name.includes(".")) {
+      for (const raw of values) {
+        const parsed = parseRelationFilter(name, raw, resource, facts);
+        if (parsed.ok) conditions.push(parsed.condition);
         else errors.push(parsed.error);
       }
     } else {

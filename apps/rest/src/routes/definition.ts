@@ -4,6 +4,7 @@ import type { Route } from "@tusk/uri";
 import type { Request, Response } from "express";
 import { sendRepresentation } from "../http/send.ts";
 import { EMBED_LIMIT, type OperationCatalog } from "../operations/index.ts";
+import { relationFilterSyntax } from "../query/index.ts";
 import { JSON_ONLY, negotiate, profileMediaType } from "../representation/negotiate.ts";
 import {
   allowedMethods,
@@ -84,6 +85,11 @@ function buildDefinition(context: RestContext, catalog: OperationCatalog, resour
     query_parameters: {
       filters:
         "{field}={value} for equality, or {field}={operator}({value}); list operators take comma-separated values; repeated parameters combine with AND",
+      relation_filters: {
+        syntax:
+          "{relation}.{field}={value} or {relation}.{field}={operator}({value}): at least one related row matches; {relation}.none.{field}: none does; {relation}.every.{field}: all do; {relation}.count={operator}({n}): how many related rows there are",
+        relations: relationFilterSyntax(resource, facts),
+      },
       sort: { syntax: "sort=-price,name (a leading - sorts descending)", fields: sortable },
       fields: "fields=name,price keeps only those members; self and the identifier are always kept",
       zoom: {

@@ -47,6 +47,12 @@ describe("discovery: root, definitions and views", () => {
       }),
     );
     expect(definition.query_parameters.sort.fields).toContain("price");
+    expect(definition.query_parameters.relation_filters.relations).toContainEqual({
+      relation: "categories",
+      quantifiers: ["some", "none", "every"],
+      fields: ["id", "name", "description", "created_at", "updated_at"],
+      count: true,
+    });
     expect(definition.query_parameters.zoom.rels).toEqual(
       expect.arrayContaining(["categories", "line_items"]),
     );

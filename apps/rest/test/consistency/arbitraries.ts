@@ -10,10 +10,13 @@ import type { Selection } from "./graphql.ts";
  */
 
 export interface Condition {
+  /** A field of the listed resource, or of the related one when `across` is set; unused for `count`. */
   readonly field: string;
   /** `["gte"]`, or `["not", "equals"]` for a nested operator. */
   readonly operators: readonly string[];
   readonly value: unknown;
+  /** A condition on related rows: the relation and its GraphQL quantifier (`some`, `isNot`, `count`). */
+  readonly across?: { readonly relation: string; readonly quantifier: string };
 }
 
 export interface ListQuery {
@@ -64,13 +67,75 @@ function valueFor(operator: FilterOperator, samples: readonly unknown[]): fc.Arb
   return seeded;
 }
 
+/**
+ * The REST spelling of each quantifier (docs/rest.md), written here from the documentation, not
+ * taken from the REST app: unsaid for `some` and `is`, `none` for `none` and `isNot`.
+ */
+const REST_QUANTIFIER: Readonly<Record<string, string | undefined>> = {
+  some: undefined,
+  is: undefined,
+  none: "none",
+  isNot: "none",
+  every: "every",
+};
+
+/** Conditions across each relation: a quantifier over a related field's condition, or `count`. */
+function relationConditions(
+  resource: Resource,
+  facts: ResourceFacts,
+  related: ReadonlyMap<Resource, Samples>,
+): fc.Arbitrary<Condition>[] {
+  const options: fc.Arbitrary<Condition>[] = [];
+  for (const [name, offered] of facts.relationFilters) {
+    const target = resource.relation(name)?.target;
+    const samples = target ? related.get(target) : undefined;
+    const fields = target && samples ? fieldConditions(target, offered.fields, samples) : [];
+    if (fields.length > 0 && offered.quantifiers.length > 0) {
+      options.push(
+        fc
+          .tuple(fc.oneof(...fields), fc.constantFrom(...offered.quantifiers))
+          .map(([condition, quantifier]) => ({ ...condition, across: { relation: name, quantifier } })),
+      );
+    }
+    const count = [...(offered.count?.values() ?? [])].filter((operator) => operator.shape !== "nested");
+    if (count.length > 0) {
+      options.push(
+        fc.tuple(fc.constantFrom(...count), fc.integer({ min: 0, max: 4 })).map(([operator, n]) => ({
+          field: "",
+          operators: [operator.name],
+          value: operator.shape === "list" ? [n, n + 1] : n,
+          across: { relation: name, quantifier: "count" },
+        })),
+      );
+    }
+  }
+  return options;
+}
+
 function conditionFor(
   resource: Resource,
   facts: ResourceFacts,
   samples: Samples,
+  related: ReadonlyMap<Resource, Samples>,
 ): fc.Arbitrary<Condition> | undefined {
+  const fields = fieldConditions(resource, facts.filters, samples);
+  // Two in three conditions on the resource's own fields, one across its relations (which
+  // narrow more often to nothing: a to-one's row is shared by a whole relation list).
+  const across = relationConditions(resource, facts, related);
+  const options = [
+    ...(fields.length > 0 ? [{ arbitrary: fc.oneof(...fields), weight: 2 }] : []),
+    ...(across.length > 0 ? [{ arbitrary: fc.oneof(...across), weight: 1 }] : []),
+  ];
+  return options.length > 0 ? fc.oneof(...options) : undefined;
+}
+
+function fieldConditions(
+  resource: Resource,
+  filters: ResourceFacts["filters"],
+  samples: Samples,
+): fc.Arbitrary<Condition>[] {
   const options: fc.Arbitrary<Condition>[] = [];
-  for (const [field, operators] of facts.filters) {
+  for (const [field, operators] of filters) {
     const values = samples.get(field) ?? [];
     if (values.length === 0 || !resource.field(field)) continue;
     for (const operator of operators.values()) {
@@ -92,16 +157,21 @@ function conditionFor(
       }
     }
   }
-  return options.length > 0 ? fc.oneof(...options) : undefined;
+  return options;
 }
 
-/** Random filters (field, operator and value from the seeded data), sorts, page sizes, field selections and zooms. */
+/**
+ * Random filters (field, operator and value from the seeded data; across relations too, with
+ * `related` holding the seeded values of related resources), sorts, page sizes, field selections
+ * and zooms.
+ */
 export function listQuery(
   resource: Resource,
   facts: ResourceFacts,
   samples: Samples,
+  related: ReadonlyMap<Resource, Samples> = new Map(),
 ): fc.Arbitrary<ListQuery> {
-  const condition = conditionFor(resource, facts, samples);
+  const condition = conditionFor(resource, facts, samples, related);
   const sortable = resource.fields
     .filter((field) => facts.sortFields.has(field.name))
     .map((field) => field.name);
@@ -134,12 +204,20 @@ const CALL = /^[A-Za-z]+\(.*\)$/s;
 export function restSearch(resource: Resource, query: ListQuery): string {
   const params = new URLSearchParams();
   const rest = (name: string) => resource.field(name)?.restName ?? name;
-  for (const { field, operators, value } of query.conditions) {
+  for (const { field, operators, value, across } of query.conditions) {
     const text = Array.isArray(value) ? value.map(String).join(",") : String(value);
     const [outer, inner] = operators;
-    if (operators.length === 1 && outer === "equals" && !CALL.test(text)) params.append(rest(field), text);
-    else if (inner) params.append(rest(field), `${outer}(${inner}(${text}))`);
-    else params.append(rest(field), `${outer}(${text})`);
+    const relation = across ? resource.relation(across.relation) : undefined;
+    let name = rest(field);
+    if (relation && across?.quantifier === "count") name = `${relation.restName}.count`;
+    else if (relation && across) {
+      const word = REST_QUANTIFIER[across.quantifier];
+      const restField = relation.target.field(field)?.restName ?? field;
+      name = [relation.restName, ...(word ? [word] : []), restField].join(".");
+    }
+    if (operators.length === 1 && outer === "equals" && !CALL.test(text)) params.append(name, text);
+    else if (inner) params.append(name, `${outer}(${inner}(${text}))`);
+    else params.append(name, `${outer}(${text})`);
   }
   if (query.sort.length > 0) {
     params.set("sort", query.sort.map((s) => `${s.descending ? "-" : ""}${rest(s.field)}`).join(","));
@@ -158,9 +236,12 @@ export function graphqlSelection(query: ListQuery): Selection {
 
 /** The GraphQL `where` and `orderBy` of a generated query. */
 export function graphqlArgs(query: ListQuery) {
-  const conditions = query.conditions.map(({ field, operators, value }) => {
+  const conditions = query.conditions.map(({ field, operators, value, across }) => {
     const [outer = "equals", inner] = operators;
-    return { [field]: inner ? { [outer]: { [inner]: value } } : { [outer]: value } };
+    const operator = inner ? { [outer]: { [inner]: value } } : { [outer]: value };
+    if (across?.quantifier === "count") return { [across.relation]: { count: operator } };
+    const condition = { [field]: operator };
+    return across ? { [across.relation]: { [across.quantifier]: condition } } : condition;
   });
   return {
     where: conditions.length > 0 ? { AND: conditions } : null,

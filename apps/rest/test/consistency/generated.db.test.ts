@@ -30,6 +30,8 @@ const PAGES = 3;
  * For a generated query, REST and the equivalent GraphQL query return the
  * same ids in the same order with the same values, page after page (REST
  * following its `next` links, GraphQL its end cursors), or both refuse it.
+ * Filters include conditions across relations (`categories.none.name=...`,
+ * `line_items.count=gte(2)`).
  */
 describe("generated queries: REST = GraphQL", () => {
   let t: TestApp;
@@ -117,10 +119,35 @@ describe("generated queries: REST = GraphQL", () => {
     expect(nonEmpty).toBeGreaterThanOrEqual(Math.ceil(numRuns / 5));
   }
 
+  it("generates filters across every relation of every resource, with each quantifier and count", () => {
+    for (const resource of registry.resources) {
+      const facts = readResourceFacts(t.schema, resource);
+      const arbitrary = listQuery(resource, facts, samples.get(resource) ?? new Map(), samples);
+      const across = fc
+        .sample(arbitrary, { numRuns: 600, seed: 42 })
+        .flatMap((query) =>
+          query.conditions.flatMap((condition) => (condition.across ? [condition.across] : [])),
+        );
+      for (const relation of resource.relations) {
+        const quantifiers = new Set(
+          across.filter((a) => a.relation === relation.name).map((a) => a.quantifier),
+        );
+        // Line items have no root collection to sample values from: only their count is generated.
+        const expected =
+          relation.target.parent !== undefined
+            ? ["count"]
+            : relation.cardinality === "to-one"
+              ? ["is", "isNot"]
+              : ["some", "none", "every", "count"];
+        expect([...quantifiers].sort(), `${resource.path}.${relation.restName}`).toEqual(expected.sort());
+      }
+    }
+  });
+
   for (const resource of registry.rootResources) {
     it(`${resource.path}: filters, sorts, pages, fields and zooms`, async () => {
       const facts = readResourceFacts(t.schema, resource);
-      const arbitrary = listQuery(resource, facts, samples.get(resource) ?? new Map());
+      const arbitrary = listQuery(resource, facts, samples.get(resource) ?? new Map(), samples);
       await check(
         arbitrary,
         (query) => agree({ kind: "root", resource }, t.uris.collection(resource), query),
@@ -138,7 +165,7 @@ describe("generated queries: REST = GraphQL", () => {
         const source: ListSource = { kind: "relation", item, relation };
         const target = relation.target;
         const targetSamples = samples.get(target) ?? samplesOf(target, await gql.all(source));
-        const arbitrary = listQuery(target, readResourceFacts(t.schema, target), targetSamples);
+        const arbitrary = listQuery(target, readResourceFacts(t.schema, target), targetSamples, samples);
         const href = t.uris.relation(resource, first as Data, relation);
         await check(arbitrary, (query) => agree(source, href, query), Math.ceil(RUNS / 3));
       });

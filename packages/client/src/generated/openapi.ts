@@ -4115,7 +4115,71 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "categories.id": "value"
+         *     }
+         */
+        BookRelationFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "products.id": "value"
+         *     }
+         */
+        CategoryRelationFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "order.id": "value"
+         *     }
+         */
+        LineItemRelationFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "user.username": "value"
+         *     }
+         */
+        OrderRelationFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "categories.id": "value"
+         *     }
+         */
+        ProductRelationFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: orders (none, every, count); vehicles (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "orders.id": "value"
+         *     }
+         */
+        UserRelationFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+         * @example {
+         *       "owner.username": "value"
+         *     }
+         */
+        VehicleRelationFilters: {
+            [key: string]: string;
+        };
+    };
     requestBodies: never;
     headers: {
         /** @description The patch formats PATCH accepts. */
@@ -4328,6 +4392,13 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: isbn, title, author, published_year, price, created_at. The identifier breaks ties.
                  * @example -title,isbn
@@ -4600,6 +4671,13 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: isbn, title, author, published_year, price, created_at. The identifier breaks ties.
                  * @example -title,isbn
@@ -5039,6 +5117,13 @@ export interface operations {
                  */
                 name?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, name, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
                  */
@@ -5225,6 +5310,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, name, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
@@ -5588,6 +5680,13 @@ export interface operations {
                  */
                 name?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -5751,6 +5850,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -6174,6 +6280,13 @@ export interface operations {
                  */
                 published_year?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
+                /**
                  * @description Filter on title (String): `title=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -6318,6 +6431,13 @@ export interface operations {
                  */
                 published_year?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
+                /**
                  * @description Filter on title (String): `title=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -6411,6 +6531,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, name, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
@@ -6655,6 +6782,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, name, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
@@ -7080,6 +7214,13 @@ export interface operations {
                  */
                 published_year?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: isbn, title, author, published_year, price, created_at. The identifier breaks ties.
                  * @example -title,isbn
                  */
@@ -7280,6 +7421,13 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: isbn, title, author, published_year, price, created_at. The identifier breaks ties.
                  * @example -title,isbn
@@ -7657,6 +7805,13 @@ export interface operations {
                  */
                 published_year?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
+                /**
                  * @description Filter on title (String): `title=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -7834,6 +7989,13 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["BookRelationFilters"];
                 /**
                  * @description Filter on title (String): `title=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -8135,6 +8297,13 @@ export interface operations {
                  */
                 price?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, name, price, stock, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
                  */
@@ -8335,6 +8504,13 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, name, price, stock, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
@@ -8712,6 +8888,13 @@ export interface operations {
                  */
                 price?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
+                /**
                  * @description Filter on stock (Int): `stock=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -8889,6 +9072,13 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
                 /**
                  * @description Filter on stock (Int): `stock=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -9127,6 +9317,13 @@ export interface operations {
                  */
                 name?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -9256,6 +9453,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -10324,6 +10528,13 @@ export interface operations {
                  */
                 placed_at?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, status, placed_at, created_at, updated_at. The identifier breaks ties.
                  * @example -status,id
                  */
@@ -10582,6 +10793,13 @@ export interface operations {
                  *     ]
                  */
                 placed_at?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, status, placed_at, created_at, updated_at. The identifier breaks ties.
                  * @example -status,id
@@ -11209,6 +11427,13 @@ export interface operations {
                  */
                 quantity?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, product_id, quantity, unit_price, created_at. The identifier breaks ties.
                  * @example -product_id,id
                  */
@@ -11435,6 +11660,13 @@ export interface operations {
                  *     ]
                  */
                 quantity?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, product_id, quantity, unit_price, created_at. The identifier breaks ties.
                  * @example -product_id,id
@@ -12522,6 +12754,13 @@ export interface operations {
                  */
                 quantity?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
+                /**
                  * @description Filter on unit_price (Decimal): `unit_price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -12693,6 +12932,13 @@ export interface operations {
                  *     ]
                  */
                 quantity?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
                 /**
                  * @description Filter on unit_price (Decimal): `unit_price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -13124,6 +13370,13 @@ export interface operations {
                  */
                 placed_at?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
+                /**
                  * @description Filter on status (String): `status=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -13261,6 +13514,13 @@ export interface operations {
                  *     ]
                  */
                 placed_at?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
                 /**
                  * @description Filter on status (String): `status=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -15765,6 +16025,13 @@ export interface operations {
                  */
                 price?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, name, price, stock, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
                  */
@@ -16036,6 +16303,13 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, name, price, stock, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
@@ -16475,6 +16749,13 @@ export interface operations {
                  */
                 name?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, name, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
                  */
@@ -16661,6 +16942,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, name, created_at, updated_at. The identifier breaks ties.
                  * @example -name,id
@@ -17024,6 +17312,13 @@ export interface operations {
                  */
                 name?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -17187,6 +17482,13 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "products.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["CategoryRelationFilters"];
                 /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -17474,6 +17776,13 @@ export interface operations {
                  */
                 quantity?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, product_id, quantity, unit_price, created_at. The identifier breaks ties.
                  * @example -product_id,id
                  */
@@ -17668,6 +17977,13 @@ export interface operations {
                  *     ]
                  */
                 quantity?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, product_id, quantity, unit_price, created_at. The identifier breaks ties.
                  * @example -product_id,id
@@ -18017,6 +18333,13 @@ export interface operations {
                  */
                 quantity?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
+                /**
                  * @description Filter on unit_price (Decimal): `unit_price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -18188,6 +18511,13 @@ export interface operations {
                  *     ]
                  */
                 quantity?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: order (none); product (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "order.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["LineItemRelationFilters"];
                 /**
                  * @description Filter on unit_price (Decimal): `unit_price=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -18434,6 +18764,13 @@ export interface operations {
                  */
                 price?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
+                /**
                  * @description Filter on stock (Int): `stock=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -18577,6 +18914,13 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "categories.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["ProductRelationFilters"];
                 /**
                  * @description Filter on stock (Int): `stock=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -19429,6 +19773,13 @@ export interface operations {
                 /** @description Page size (default 20); more than 100 is 400. */
                 limit?: number;
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: orders (none, every, count); vehicles (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "orders.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["UserRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: username, display_name, created_at, updated_at. The identifier breaks ties.
                  * @example -display_name,username
                  */
@@ -19673,6 +20024,13 @@ export interface operations {
                 fields?: string[];
                 /** @description Page size (default 20); more than 100 is 400. */
                 limit?: number;
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: orders (none, every, count); vehicles (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "orders.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["UserRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: username, display_name, created_at, updated_at. The identifier breaks ties.
                  * @example -display_name,username
@@ -20279,6 +20637,13 @@ export interface operations {
                  */
                 placed_at?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
+                /**
                  * @description Comma-separated fields, a leading - for descending: id, status, placed_at, created_at, updated_at. The identifier breaks ties.
                  * @example -status,id
                  */
@@ -20473,6 +20838,13 @@ export interface operations {
                  *     ]
                  */
                 placed_at?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: id, status, placed_at, created_at, updated_at. The identifier breaks ties.
                  * @example -status,id
@@ -20822,6 +21194,13 @@ export interface operations {
                  */
                 placed_at?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
+                /**
                  * @description Filter on status (String): `status=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -20994,6 +21373,13 @@ export interface operations {
                  */
                 placed_at?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: user (none); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "user.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["OrderRelationFilters"];
+                /**
                  * @description Filter on status (String): `status=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`, `contains(value)`, `startsWith(value)`, `endsWith(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -21102,6 +21488,13 @@ export interface operations {
                  *     ]
                  */
                 model?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: vin, make, model, year, created_at. The identifier breaks ties.
                  * @example -make,vin
@@ -21304,6 +21697,13 @@ export interface operations {
                  *     ]
                  */
                 model?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: vin, make, model, year, created_at. The identifier breaks ties.
                  * @example -make,vin
@@ -21660,6 +22060,13 @@ export interface operations {
                  */
                 model?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -21838,6 +22245,13 @@ export interface operations {
                  *     ]
                  */
                 model?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
                 /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
@@ -22084,6 +22498,13 @@ export interface operations {
                  */
                 email?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: orders (none, every, count); vehicles (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "orders.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["UserRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -22215,6 +22636,13 @@ export interface operations {
                  */
                 email?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: orders (none, every, count); vehicles (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "orders.id": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["UserRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -22302,6 +22730,13 @@ export interface operations {
                  *     ]
                  */
                 model?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: vin, make, model, year, created_at. The identifier breaks ties.
                  * @example -make,vin
@@ -22575,6 +23010,13 @@ export interface operations {
                  *     ]
                  */
                 model?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
                 /**
                  * @description Comma-separated fields, a leading - for descending: vin, make, model, year, created_at. The identifier breaks ties.
                  * @example -make,vin
@@ -23537,6 +23979,13 @@ export interface operations {
                  */
                 model?: string[];
                 /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
+                /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
                  *       "value"
@@ -23681,6 +24130,13 @@ export interface operations {
                  *     ]
                  */
                 model?: string[];
+                /**
+                 * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: owner (none). An unknown relation, quantifier or field is 400 naming the parameter.
+                 * @example {
+                 *       "owner.username": "value"
+                 *     }
+                 */
+                relation_filters?: components["parameters"]["VehicleRelationFilters"];
                 /**
                  * @description Filter on updated_at (DateTime): `updated_at=value` for equality, or one of `equals(value)`, `not(value)`, `in(a,b,…)`, `notIn(a,b,…)`, `lt(value)`, `lte(value)`, `gt(value)`, `gte(value)`. Repeat the parameter to combine conditions with AND.
                  * @example [
