@@ -9,8 +9,8 @@ export type { SubjectKind };
 export interface SubjectProcess {
   readonly kind: SubjectKind;
   readonly origin: string;
-  /** Resident set size now (bytes) and CPU time used so far (microseconds, user + system). */
-  usage(): Promise<{ rss: number; cpu: number }>;
+  /** Resident set size and JavaScript heap in use now (bytes), CPU time used so far (microseconds, user + system). */
+  usage(): Promise<{ rss: number; heap: number; cpu: number }>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ export async function startSubject(kind: SubjectKind, databaseUrl: string): Prom
     kind,
     origin: `http://127.0.0.1:${port}`,
     async usage() {
-      const answer = nextMessage<{ rss: number; cpu: number }>(child);
+      const answer = nextMessage<{ rss: number; heap: number; cpu: number }>(child);
       child.send("usage");
       return answer;
     },

@@ -2,8 +2,8 @@
  * Child process entry: serves one subject on 127.0.0.1 (an ephemeral port) so
  * that the load generator and the server do not share an event loop, and the
  * server's memory is its own. Talks to the harness over IPC:
- * sends `{ port }` when ready, answers `"usage"` with `{ rss, cpu }` (bytes,
- * and microseconds of CPU time used so far), and exits on `"stop"`.
+ * sends `{ port }` when ready, answers `"usage"` with `{ rss, heap, cpu }` (resident and
+ * JavaScript heap bytes, and microseconds of CPU time used so far), and exits on `"stop"`.
  *
  * Usage: serve.ts <raw|hand|sofa|rest|graphql> <databaseUrl>
  */
@@ -40,7 +40,8 @@ server.on("request", subject.listener);
 process.on("message", (message) => {
   if (message === "usage") {
     const cpu = process.cpuUsage();
-    process.send?.({ rss: process.memoryUsage().rss, cpu: cpu.user + cpu.system });
+    const memory = process.memoryUsage();
+    process.send?.({ rss: memory.rss, heap: memory.heapUsed, cpu: cpu.user + cpu.system });
   } else if (message === "stop") {
     server.closeAllConnections();
     server.close(() => void subject.close().finally(() => process.exit(0)));

@@ -45,6 +45,24 @@ function documentContent(resource: Resource, list: boolean) {
   };
 }
 
+/** A collection exported whole, streamed (docs/rest.md, Exports). */
+function exportContent(resource: Resource) {
+  return {
+    "application/x-ndjson": {
+      schema: {
+        type: "string",
+        description: `Every ${resource.singular} matching the filters, one NARWHL-JSON item (${schemaNames(resource).item}) per line, in the order asked for; no page limit.`,
+      },
+    },
+    "text/csv": {
+      schema: {
+        type: "string",
+        description: `RFC 4180 with a header row: the REST member names (all, or those ?fields= keeps), then \`self\`, the item's URI; one record per ${resource.singular} matching the filters, CRLF line ends; no page limit. ?zoom= is 400.`,
+      },
+    },
+  };
+}
+
 /** The 200 body of a GET, by route kind. */
 function readContent(template: PathTemplate): Record<string, unknown> {
   const { route } = template;
@@ -65,8 +83,9 @@ function readContent(template: PathTemplate): Record<string, unknown> {
     case "relation-view":
       return json(ref(schemaNames(route.relation.target).summary));
     case "collection":
+      return { ...documentContent(route.resource, true), ...exportContent(route.resource) };
     case "item":
-      return documentContent(route.resource, isList(route));
+      return documentContent(route.resource, false);
     case "relation":
     case "relation-item":
       return documentContent(route.relation.target, isList(route));

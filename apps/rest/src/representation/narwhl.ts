@@ -1,7 +1,7 @@
 import { metaMember, type RestDocument, type RestItem } from "./model.ts";
 
 /** NARWHL-JSON: members at the top level, `_links` as an array, `_embeds` only when zoomed. */
-function narwhlItem(item: RestItem): Record<string, unknown> {
+export function narwhlItem(item: RestItem): Record<string, unknown> {
   const body: Record<string, unknown> = { ...item.data, _links: item.links };
   if (item.embeds.length > 0) {
     body._embeds = item.embeds.map((embed) => ({ [embed.key]: embed.items.map(narwhlItem) }));

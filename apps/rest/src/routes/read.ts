@@ -11,36 +11,22 @@ import {
   describeAddress,
   execute,
   located,
-  type OperationCatalog,
   results,
   selectionVariables,
 } from "../operations/index.ts";
-import { type ParsedQuery, parseQuery, type QueryCapabilities } from "../query/index.ts";
-import { pageLinks, pageLinkValues, pageVariables } from "../query/pages.ts";
+import type { ParsedQuery } from "../query/index.ts";
+import { pageLinks, pageLinkValues } from "../query/pages.ts";
 import { countAsked, preferredCount, totalOf } from "../query/totals.ts";
+import { EXPORT_FORMATS } from "../representation/export-formats.ts";
 import { toItem } from "../representation/item.ts";
 import type { HyperLink, RestDocument } from "../representation/model.ts";
-import { negotiate, resourceOffers } from "../representation/negotiate.ts";
+import { type MediaOffer, negotiate, resourceOffers } from "../representation/negotiate.ts";
 import { ROUTE_TABLE, type RouteOf } from "../surface/index.ts";
 import { permissionOf, type RestContext, serviceLinks } from "./context.ts";
+import { exportCollection } from "./export.ts";
+import { LIST, listVariables, readQuery } from "./list-query.ts";
 
 type Data = Record<string, unknown>;
-
-function readQuery(
-  context: RestContext,
-  catalog: OperationCatalog,
-  req: Request,
-  resource: Resource,
-  capabilities: QueryCapabilities,
-): ParsedQuery {
-  return parseQuery(searchParams(req), {
-    resource,
-    facts: catalog.factsOf(resource),
-    accepts: capabilities,
-    pageSize: context.pageSize,
-    zoomRel: (relation) => context.uris.relationRel(resource, relation),
-  });
-}
 
 interface Reply {
   readonly resource: Resource;
@@ -50,15 +36,18 @@ interface Reply {
   readonly vary?: readonly string[];
 }
 
-/** Negotiates the format first (406 before any work), then writes the document the handler built. */
+/**
+ * Negotiates the format first (406 before any work), unless the route did, then writes the
+ * document the handler built.
+ */
 async function reply(
   context: RestContext,
   req: Request,
   res: Response,
   resource: Resource,
   build: () => Promise<Reply>,
+  offer: MediaOffer = negotiate(req.get("accept"), resourceOffers(resource)),
 ) {
-  const offer = negotiate(req.get("accept"), resourceOffers(resource));
   const result = await build();
   sendRepresentation(req, res, {
     contentType: offer.type,
@@ -132,19 +121,10 @@ function listDocument(
   };
 }
 
-const LIST: QueryCapabilities = { filters: true, page: true, select: true };
-
-function listVariables(resource: Resource, query: ParsedQuery, req: Request): Record<string, unknown> {
-  return {
-    where: query.where ?? null,
-    orderBy: query.orderBy ?? null,
-    ...pageVariables(query),
-    counted: countAsked(req, query) !== undefined,
-    ...selectionVariables(resource, query.fields, query.zoom),
-  };
-}
-
-/** `GET /v1/products?price=gte(200)&sort=-price&limit=10`. */
+/**
+ * `GET /v1/products?price=gte(200)&sort=-price&limit=10`: a page; asked for as NDJSON or CSV,
+ * the whole filtered collection, streamed ({@link exportCollection}).
+ */
 export async function getCollection(
   context: RestContext,
   req: Request,
@@ -152,23 +132,32 @@ export async function getCollection(
   route: RouteOf<"collection">,
 ) {
   const { resource } = route;
-  await reply(context, req, res, resource, async () => {
-    const catalog = await context.catalog();
-    const query = readQuery(context, catalog, req, resource, LIST);
-    const built = catalog.operation(ROUTE_TABLE.collection.GET.operation(route));
-    const data = await execute(
-      context.executor,
-      credentialsOf(res),
-      built,
-      { ...listVariables(resource, query, req), count: countAsked(req, query)?.toUpperCase() ?? null },
-      resource,
-    );
-    const connection = results.connection(data);
-    return {
-      resource,
-      ...listDocument(context, req, res, resource, context.uris.collection(resource), query, connection),
-    };
-  });
+  const offer = negotiate(req.get("accept"), [...resourceOffers(resource), ...EXPORT_FORMATS]);
+  if ("line" in offer) return exportCollection(context, req, res, route, offer);
+  await reply(
+    context,
+    req,
+    res,
+    resource,
+    async () => {
+      const catalog = await context.catalog();
+      const query = readQuery(context, catalog, req, resource, LIST);
+      const built = catalog.operation(ROUTE_TABLE.collection.GET.operation(route));
+      const data = await execute(
+        context.executor,
+        credentialsOf(res),
+        built,
+        { ...listVariables(resource, query, req), count: countAsked(req, query)?.toUpperCase() ?? null },
+        resource,
+      );
+      const connection = results.connection(data);
+      return {
+        resource,
+        ...listDocument(context, req, res, resource, context.uris.collection(resource), query, connection),
+      };
+    },
+    offer,
+  );
 }
 
 /** `GET /v1/categories/36/products` (a list) or `GET /v1/orders/9/user` (one resource, canonical elsewhere). */

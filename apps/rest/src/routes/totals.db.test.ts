@@ -44,6 +44,20 @@ describe("?count= and Prefer: count=", () => {
     expect(metas).toEqual([{ count: seen.length, count_method: "exact" }]);
   });
 
+  it("#43 #111 the total equals the items seen by following every next link, filtered across a relation", async () => {
+    const { seen, metas } = await walk(
+      t.app,
+      "/v1/products?categories.name=Widgets&limit=2&count=exact",
+      "products",
+    );
+    const expected = await t.db.prisma.product.count({
+      where: { categories: { some: { name: "Widgets" } } },
+    });
+    expect(expected).toBeGreaterThan(2);
+    expect(seen.length).toBe(expected);
+    expect(metas).toEqual([{ count: expected, count_method: "exact" }]);
+  });
+
   it("the total equals the items seen through a relation, and through a customer's row rules", async () => {
     const category = await t.db.prisma.category.findFirstOrThrow({
       orderBy: { products: { _count: "desc" } },

@@ -44,6 +44,11 @@ function splitMessage(text: string): {
   return { start: start.trim(), headers, body: body === "" ? undefined : body };
 }
 
+/** Whether a response's `Content-Type` shown is a text format rather than JSON. */
+function textType(headers: readonly (readonly [string, string])[]): boolean {
+  return headers.some(([name, value]) => name.toLowerCase() === "content-type" && value.startsWith("text/"));
+}
+
 /** Every example of a Markdown text, in order; throws on a request without a response. */
 export function parseExamples(markdown: string): Example[] {
   const blocks = [...markdown.matchAll(/^```http\n([\s\S]*?)^```$/gm)].map((match) => ({
@@ -66,7 +71,8 @@ export function parseExamples(markdown: string): Example[] {
       response: {
         status,
         headers: res.headers,
-        body: res.body === undefined ? undefined : JSON.parse(res.body),
+        // A text body (an export's CSV) is shown as it is; every other body is JSON.
+        body: res.body === undefined ? undefined : textType(res.headers) ? res.body : JSON.parse(res.body),
       },
     });
   }

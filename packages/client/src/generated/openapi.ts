@@ -4450,6 +4450,8 @@ export interface operations {
                     "application/hal+json": components["schemas"]["BookHalList"];
                     "application/json": components["schemas"]["BookList"];
                     "application/vnd.tusk.book+json; version=1": components["schemas"]["BookList"];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6582,6 +6584,8 @@ export interface operations {
                     "application/hal+json": components["schemas"]["CategoryHalList"];
                     "application/json": components["schemas"]["CategoryList"];
                     "application/vnd.tusk.category+json; version=1": components["schemas"]["CategoryList"];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -10592,6 +10596,8 @@ export interface operations {
                     "application/hal+json": components["schemas"]["OrderHalList"];
                     "application/json": components["schemas"]["OrderList"];
                     "application/vnd.tusk.order+json; version=1": components["schemas"]["OrderList"];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -16082,6 +16088,8 @@ export interface operations {
                     "application/hal+json": components["schemas"]["ProductHalList"];
                     "application/json": components["schemas"]["ProductList"];
                     "application/vnd.tusk.product+json; version=1": components["schemas"]["ProductList"];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -19830,6 +19838,8 @@ export interface operations {
                     "application/hal+json": components["schemas"]["UserHalList"];
                     "application/json": components["schemas"]["UserList"];
                     "application/vnd.tusk.user+json; version=1": components["schemas"]["UserList"];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -22802,6 +22812,8 @@ export interface operations {
                     "application/hal+json": components["schemas"]["VehicleHalList"];
                     "application/json": components["schemas"]["VehicleList"];
                     "application/vnd.tusk.vehicle+json; version=1": components["schemas"]["VehicleList"];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
