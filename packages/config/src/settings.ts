@@ -106,8 +106,25 @@ export const SETTINGS = {
   ),
   RATE_LIMIT_WINDOW_MS: milliseconds(60_000, "The rate-limit window."),
   REDIS_URL: redisUrl(
-    "unset: each instance counts alone",
-    "The Redis every instance shares: rate-limit counters are kept there, so the limits hold across instances.",
+    "unset: each instance counts and caches alone",
+    "The Redis every instance shares: rate-limit counters and the response cache are kept there, so the limits hold across instances and a write through one invalidates the answers all of them keep.",
+  ),
+  RESPONSE_CACHE: oneOf(
+    ["on", "off"],
+    "`on`",
+    "The response cache both APIs share: answers to reads kept per operation, variables and caller, invalidated by every write through either API (docs/operations.md); `off` reads every answer from the database.",
+  ),
+  RESPONSE_CACHE_TTL_MS: timeLimit(
+    60_000,
+    "The longest a kept answer is served: what bounds how stale it can be after a write that went around the APIs (a seed, a migration, SQL).",
+  ),
+  RESPONSE_CACHE_MAX_BYTES: count(
+    67_108_864,
+    "The memory the in-process response cache may hold (least recently used answers go first; 0 keeps none); with `REDIS_URL` Redis's own `maxmemory` bounds it.",
+  ),
+  RESPONSE_CACHE_REPLICA_LAG_MS: milliseconds(
+    5_000,
+    "With `DATABASE_READ_URLS`: a read from a replica is not kept while a resource it contains was written this recently; set it above the replicas' lag.",
   ),
   TRUST_PROXY: trustProxy(
     "unset: none",

@@ -19,5 +19,5 @@ export {
   rateLimiter,
   type SpendBudget,
 } from "./rate-limit.ts";
-export { connectSharedCounters, type SharedCounters } from "./redis.ts";
+export { connectSharedCounters, openRedis, redisReady, type SharedCounters } from "./redis.ts";
 export { securityHeaders } from "./security-headers.ts";

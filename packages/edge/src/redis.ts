@@ -31,14 +31,14 @@ async function scriptLoad(redis: Redis, script: string): Promise<string> {
 }
 
 /**
- * Connects to `url` (`redis://host:port/db`). Commands fail fast while Redis is away instead of
- * queueing behind a request (`enableOfflineQueue: false`), and the client reconnects in the
- * background.
+ * A client of the Redis at `url` (`redis://host:port/db`) that fails fast: commands fail at once
+ * while Redis is away instead of queueing behind a request (`enableOfflineQueue: false`), and the
+ * client reconnects in the background.
  *
  * @example
- * const shared = connectSharedCounters("redis://127.0.0.1:6379");
+ * const redis = openRedis("redis://127.0.0.1:6379");
  */
-export function connectSharedCounters(url: string): SharedCounters {
+export function openRedis(url: string): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -48,27 +48,46 @@ export function connectSharedCounters(url: string): SharedCounters {
   // Connection errors are answered per command (the request passes); without a listener ioredis
   // would print each reconnection attempt as an unhandled error.
   redis.on("error", () => {});
+  return redis;
+}
+
+/**
+ * Resolves once `redis` is connected; rejects after `timeoutMs` (the client goes on trying).
+ *
+ * @example
+ * await redisReady(openRedis("redis://127.0.0.1:6379"), 2_000);
+ */
+export async function redisReady(redis: Redis, timeoutMs = 5_000): Promise<void> {
+  if (redis.status === "ready") return;
+  // Not events.once: it would reject on the first failed connection attempt, and the
+  // client goes on trying.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off("ready", onReady);
+      reject(new Error(`Redis did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once("ready", onReady);
+  });
+}
+
+/**
+ * Connects to `url` (`redis://host:port/db`) through {@link openRedis}.
+ *
+ * @example
+ * const shared = connectSharedCounters("redis://127.0.0.1:6379");
+ */
+export function connectSharedCounters(url: string): SharedCounters {
+  const redis = openRedis(url);
   return {
     send: (command, args) =>
       (command === "SCRIPT" && args[0] === "LOAD" && args[1] !== undefined
         ? scriptLoad(redis, args[1])
         : redis.call(command, ...args)) as Promise<never>,
-    ready: async (timeoutMs = 5_000) => {
-      if (redis.status === "ready") return;
-      // Not events.once: it would reject on the first failed connection attempt, and the
-      // client goes on trying.
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          redis.off("ready", onReady);
-          reject(new Error(`Redis did not answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const onReady = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        redis.once("ready", onReady);
-      });
-    },
+    ready: (timeoutMs) => redisReady(redis, timeoutMs),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
