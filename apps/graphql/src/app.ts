@@ -14,6 +14,7 @@ import {
 } from "@tusk/edge";
 import { databaseKeyStore, idempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
+import type { ResponseCache } from "@tusk/response-cache";
 import {
   createContext,
   createSchema,
@@ -38,6 +39,7 @@ import { idempotentMutations } from "./idempotency.ts";
 import { operationTelemetryPlugin } from "./operation-telemetry.ts";
 import { overLimit, overloaded } from "./over-limit.ts";
 import { queriesOnReplicas } from "./read-replicas.ts";
+import { responseCachePlugin } from "./response-cache.ts";
 import { serviceUnavailablePlugin } from "./unavailable.ts";
 
 /** How to build the GraphQL app. */
@@ -72,6 +74,11 @@ export interface GraphqlAppOptions {
    * in the entries); default: no token is accepted and requests without one read public resources.
    */
   readonly authenticator?: Authenticator;
+  /**
+   * Answers queries from this cache and invalidates it on mutations (`openResponseCache` in the
+   * entries; the launcher shares the REST app's); default: none, every query reads the database.
+   */
+  readonly responseCache?: ResponseCache;
 }
 
 /** Without settings: every token refused, anonymous callers read what is public. */
@@ -107,7 +114,12 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
   const app = express();
   app.disable("x-powered-by");
   const logger = options.logger ?? createLogger();
-  const metrics = observeRequests(app, { logger, db: options.db });
+  const cache = options.responseCache;
+  const metrics = observeRequests(app, {
+    logger,
+    db: options.db,
+    ...(cache ? { registries: [cache.metrics] } : {}),
+  });
   const server = new ApolloServer<GraphqlContext>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -127,6 +139,7 @@ export async function createGraphqlApp(options: GraphqlAppOptions): Promise<Grap
       accessRefusedPlugin(),
       queriesOnReplicas(options.db),
       costBudget(),
+      ...(cache ? [responseCachePlugin(cache)] : []),
     ],
     // The server runner owns SIGTERM/SIGINT and drains first; Apollo's own handler would
     // stop the server mid-drain and re-raise the signal.

@@ -10,6 +10,7 @@ import { createAuthenticator, readAuthSettings } from "@tusk/auth";
 import { databaseTimeouts, readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
+import { openResponseCache } from "@tusk/response-cache";
 import { drainOnSignals, exitOnStartupError, listen, readTlsFiles } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { tracing } from "@tusk/telemetry/tracing";
@@ -32,9 +33,15 @@ const db = await openDatabase({
 });
 logQueries(db.prisma, logger);
 await migrate(db);
+const baseUrl = config.PUBLIC_BASE_URL ?? `${tls ? "https" : "http"}://localhost:${config.REST_PORT}`;
+const responseCache = openResponseCache(config, {
+  partition: baseUrl,
+  readsFromReplicas: (config.DATABASE_READ_URLS?.length ?? 0) > 0,
+  onStoreError: (error) => logger.warn({ err: error }, "the response cache's store did not answer"),
+});
 const { app, stop } = await createGraphqlApp({
   db,
-  baseUrl: config.PUBLIC_BASE_URL ?? `${tls ? "https" : "http"}://localhost:${config.REST_PORT}`,
+  baseUrl,
   introspection: config.GRAPHQL_INTROSPECTION,
   onDatabaseUnavailable: reportFault,
   idempotencyTtlMs: config.IDEMPOTENCY_TTL_MS,
@@ -43,6 +50,7 @@ const { app, stop } = await createGraphqlApp({
   logger,
   edge: edge.options,
   authenticator: createAuthenticator(readAuthSettings()),
+  ...(responseCache ? { responseCache } : {}),
 });
 server.handle(app);
 drainOnSignals({
@@ -50,6 +58,7 @@ drainOnSignals({
   graceMs: config.SHUTDOWN_GRACE_MS,
   close: async () => {
     await stop();
+    await responseCache?.close();
     await db.close();
     await edge.close();
     await tracing?.shutdown();

@@ -3,6 +3,7 @@ import { type Database, type DatabaseTimeouts, databaseFaultLog, readinessCheck 
 import type { EdgeOptions } from "@tusk/edge";
 import { createGraphqlApp } from "@tusk/graphql";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
+import { openResponseCache, type ResponseCacheSettings } from "@tusk/response-cache";
 import { createInProcessRestApp } from "@tusk/rest";
 import { type ListeningServer, listenFor, type TlsFiles } from "@tusk/server";
 import { createLogger, type Logger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
@@ -56,6 +57,8 @@ export interface LaunchOptions {
   readonly authenticator?: Authenticator;
   /** What the authenticator lets requests without a token do, as the OpenAPI document states it (default `read`). */
   readonly anonymous?: AnonymousAccess;
+  /** The response cache both APIs share (`RESPONSE_CACHE*`, `REDIS_URL`; see `openResponseCache`); default: none. */
+  readonly responseCache?: ResponseCacheSettings;
 }
 
 /**
@@ -103,9 +106,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const servers: ListeningServer[] = [];
   let db: Database | undefined;
   let stopGraphql = async () => {};
+  let closeCache = async () => {};
   const close = async (graceMs = 10_000) => {
     await Promise.all(servers.map((server) => server.drain(graceMs)));
     await stopGraphql();
+    await closeCache();
     await db?.close();
   };
   try {
@@ -152,6 +157,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
               ...(bulkWriteLimit === undefined ? {} : { maxBulkWrite: bulkWriteLimit }),
             },
           };
+    // One cache for both APIs: a write through either invalidates what both keep.
+    const responseCache = options.responseCache
+      ? openResponseCache(options.responseCache, {
+          partition: baseUrl,
+          readsFromReplicas: (options.databaseReadUrls?.length ?? 0) > 0,
+          registry,
+          onStoreError: (error) => logger.warn({ err: error }, "the response cache's store did not answer"),
+        })
+      : undefined;
+    if (responseCache) closeCache = () => responseCache.close();
+    const cache = responseCache ? { responseCache } : {};
     const restApp = createInProcessRestApp({
       db: opened,
       baseUrl,
@@ -165,6 +181,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       ...auth,
       ...anonymous,
       ...limits,
+      ...cache,
       ...(onUnexpectedError ? { onUnexpectedError } : {}),
     });
     rest.handle(restApp.app);
@@ -182,6 +199,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       ...keys,
       ...edge,
       ...auth,
+      ...cache,
     });
     stopGraphql = graphqlApp.stop;
     graphql.handle(graphqlApp.app);

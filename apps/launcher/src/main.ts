@@ -45,6 +45,7 @@ const tusk = await Promise.resolve(config)
       edge: edge.options,
       authenticator: createAuthenticator(auth.settings),
       anonymous: auth.settings.anonymous,
+      responseCache: config,
     }),
   )
   .catch(exitOnStartupError);

@@ -18,6 +18,7 @@ import {
   currentScope,
   type Logger,
   type ObservedDatabase,
+  type ObserveOptions,
   observeRequests,
 } from "@tusk/telemetry";
 import type { UriBuilder } from "@tusk/uri";
@@ -66,6 +67,8 @@ export interface RestAppOptions {
    * in the entries); default: no token is accepted and requests without one read public resources.
    */
   readonly authenticator?: Authenticator;
+  /** Further metrics `GET /metrics` includes (the response cache's). */
+  readonly metrics?: ObserveOptions["registries"];
 }
 
 /** The name of the REST API's rate-limit policy in `RateLimit-Policy` and `RateLimit`. */
@@ -124,7 +127,7 @@ export function createRestApp(options: RestAppOptions): express.Express {
   app.set("query parser", false); // The query string is read with URLSearchParams in one place.
   // Before the log: behind a trusted proxy the client's address comes from X-Forwarded-For.
   if (options.edge?.trustProxy !== undefined) app.set("trust proxy", options.edge.trustProxy);
-  observeRequests(app, { logger, db: options.db });
+  observeRequests(app, { logger, db: options.db, registries: options.metrics });
   app.use(securityHeaders());
   app.use(compressResponses());
   app.use(refuseLongUrls());

@@ -2,6 +2,7 @@ import { SETTINGS } from "@tusk/config";
 import { type PrismaClient, readinessCheck } from "@tusk/db";
 import { databaseKeyStore, idempotencyGuard } from "@tusk/idempotency";
 import { registry as defaultRegistry, type Registry } from "@tusk/registry";
+import type { ResponseCache } from "@tusk/response-cache";
 import { createContext, createSchema, type QueryLimits, queryLimitRules, resolveLimits } from "@tusk/schema";
 import { createLogger } from "@tusk/telemetry";
 import { createUriBuilder, type UriBuilder } from "@tusk/uri";
@@ -34,6 +35,11 @@ export interface InProcessRestAppOptions {
   readonly edge?: RestAppOptions["edge"];
   readonly authenticator?: RestAppOptions["authenticator"];
   readonly anonymous?: RestAppOptions["anonymous"];
+  /**
+   * Answers reads from this cache and invalidates it on writes (`openResponseCache` in the
+   * entries; the launcher shares one with the GraphQL app); default: none, every read goes to the database.
+   */
+  readonly responseCache?: ResponseCache;
 }
 
 /** The app and what it was built from (the launcher serves GraphQL from the same schema). */
@@ -103,6 +109,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
         caller,
       }),
     ...(options.onDatabaseUnavailable ? { onDatabaseUnavailable: options.onDatabaseUnavailable } : {}),
+    ...(options.responseCache ? { cache: options.responseCache } : {}),
   });
   const { onUnexpectedError, authenticator, anonymous } = options;
   const logger = options.logger ?? createLogger();
@@ -126,6 +133,7 @@ export function createInProcessRestApp(options: InProcessRestAppOptions): InProc
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
     ...(authenticator ? { authenticator } : {}),
     ...(anonymous ? { anonymous } : {}),
+    ...(options.responseCache ? { metrics: [options.responseCache.metrics] } : {}),
   });
   return { app, uris, schema, executor, catalog };
 }

@@ -12,6 +12,7 @@ import { databaseTimeouts, readConfig } from "@tusk/config";
 import { databaseFaultLog, migrate, openDatabase } from "@tusk/db";
 import { openEdge } from "@tusk/edge";
 import { registry } from "@tusk/registry";
+import { openResponseCache } from "@tusk/response-cache";
 import { drainOnSignals, exitOnStartupError, listen, readTlsFiles } from "@tusk/server";
 import { createLogger, logQueries, QUERY_EVENTS } from "@tusk/telemetry";
 import { tracing } from "@tusk/telemetry/tracing";
@@ -63,6 +64,11 @@ if (config.GRAPHQL_URL) {
   });
   logQueries(db.prisma, logger);
   await migrate(db);
+  const responseCache = openResponseCache(config, {
+    partition: baseUrl,
+    readsFromReplicas: (config.DATABASE_READ_URLS?.length ?? 0) > 0,
+    onStoreError: (error) => logger.warn({ err: error }, "the response cache's store did not answer"),
+  });
   const rest = createInProcessRestApp({
     db,
     baseUrl,
@@ -74,10 +80,14 @@ if (config.GRAPHQL_URL) {
     edge: edge.options,
     authenticator,
     anonymous,
+    ...(responseCache ? { responseCache } : {}),
   });
   uris = rest.uris;
   server.handle(rest.app);
-  close = () => db.close();
+  close = async () => {
+    await responseCache?.close();
+    await db.close();
+  };
 }
 drainOnSignals({
   servers: [server],

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Registry } from "prom-client";
 import { databaseMetrics, type ObservedDatabase } from "./db-metrics.ts";
 import type { Logger } from "./logger.ts";
 import {
@@ -33,6 +34,8 @@ export interface ObserveOptions {
   readonly logger: Logger;
   /** The database whose query and pool metrics `/metrics` includes, if the app has one. */
   readonly db?: ObservedDatabase | undefined;
+  /** Further registries whose metrics `/metrics` includes (the response cache's). */
+  readonly registries?: readonly Registry[] | undefined;
 }
 
 /**
@@ -52,7 +55,12 @@ export function observeRequests(app: MiddlewareHost, options: ObserveOptions): H
   app.use(requestLog(options.logger), requestMetrics(metrics));
   app.get(
     "/metrics",
-    metricsEndpoint(() => [metrics.registry, ...(db ? [databaseMetrics(db)] : []), processMetrics()]),
+    metricsEndpoint(() => [
+      metrics.registry,
+      ...(db ? [databaseMetrics(db)] : []),
+      ...(options.registries ?? []),
+      processMetrics(),
+    ]),
   );
   return metrics;
 }

@@ -1,4 +1,5 @@
 import type { Caller } from "@tusk/auth";
+import type { ResponseCache } from "@tusk/response-cache";
 import {
   maskError,
   type QueryLimits,
@@ -39,6 +40,8 @@ export interface InProcessExecutorOptions<TContext> {
   readonly formatError?: (error: GraphQLError) => GraphQLFormattedError;
   /** Told why whenever the database is unavailable to an operation (see `databaseFaultLog`). */
   readonly onDatabaseUnavailable?: (reason: string) => void;
+  /** Answers queries from this cache when it can, and tells it of every mutation (default: none). */
+  readonly cache?: ResponseCache;
 }
 
 type Runner = (
@@ -110,9 +113,15 @@ export function createInProcessExecutor<TContext>(
       }
       const { run, kind } = ready;
       // The REST request's span is the parent; the SQL it sends are this span's children.
-      const result = await inSpan("graphql.execute", { "graphql.operation.name": operation.id }, () =>
-        run(options.createContext(caller, kind), variables),
-      );
+      const execute = async () =>
+        inSpan("graphql.execute", { "graphql.operation.name": operation.id }, () =>
+          run(options.createContext(caller, kind), variables),
+        );
+      const { cache } = options;
+      const { source, document } = operation;
+      const result = cache
+        ? await cache.execute({ schema, source, document, variables, caller }, "rest", execute)
+        : await execute();
       return format(result);
     },
     async schema() {
