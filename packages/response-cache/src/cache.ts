@@ -147,7 +147,6 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     registers: [metrics],
   });
   const schemaIds = new WeakMap<GraphQLSchema, string>();
-  const factsOf = new WeakMap<DocumentNode, Map<string, OperationFacts>>();
   const failed = (error: unknown) => options.onStoreError?.(error);
 
   function schemaId(schema: GraphQLSchema): string {
@@ -159,20 +158,14 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return id;
   }
 
-  function facts(operation: CacheOperation): OperationFacts {
-    let byName = factsOf.get(operation.document);
-    if (!byName) {
-      byName = new Map();
-      factsOf.set(operation.document, byName);
-    }
-    const name = operation.operationName ?? "";
-    let found = byName.get(name);
-    if (!found) {
-      found = operationFacts(operation.schema, registry, operation.document, operation.operationName);
-      byName.set(name, found);
-    }
-    return found;
-  }
+  const facts = (operation: CacheOperation): OperationFacts =>
+    operationFacts(
+      operation.schema,
+      registry,
+      operation.document,
+      operation.operationName,
+      operation.variables,
+    );
 
   const NOTHING = async () => {};
 

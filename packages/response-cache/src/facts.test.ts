@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { operationFacts } from "./facts.ts";
 
 const schema = createSchema();
-const facts = (source: string) => operationFacts(schema, registry, parse(source));
+const facts = (source: string, variables?: Record<string, unknown>) =>
+  operationFacts(schema, registry, parse(source), undefined, variables);
 
 describe("the facts of an operation", () => {
   it("tags a read with every resource it selects, nested or counted, and no other", () => {
@@ -21,6 +22,27 @@ describe("the facts of an operation", () => {
     expect(facts("query Q { ...F } fragment F on Query { category(id: 1) { name } }").tags).toEqual([
       "Category",
     ]);
+  });
+
+  it("tags a read with the resources its filters read across relations, by the filter given", async () => {
+    const list = "query L($where: ProductFilter) { products(first: 5, where: $where) { nodes { id } } }";
+    expect(facts(list)).toMatchObject({ tags: ["Product"], perCaller: false });
+    expect(facts(list, { where: null })).toMatchObject({ tags: ["Product"], perCaller: false });
+    expect(facts(list, { where: { name: { contains: "e" } } }).tags).toEqual(["Product"]);
+    expect(facts(list, { where: { categories: { some: { name: { equals: "Widgets" } } } } }).tags).toEqual([
+      "Category",
+      "Product",
+    ]);
+    // Which products have line items depends on whose line items the caller may read.
+    expect(facts(list, { where: { lineItems: { some: { quantity: { gt: 1 } } } } })).toMatchObject({
+      tags: ["LineItem", "Product"],
+      perCaller: true,
+    });
+    expect(
+      facts(
+        '{ products(first: 5, where: { categories: { some: { name: { equals: "x" } } } }) { nodes { id } } }',
+      ).tags,
+    ).toEqual(["Category", "Product"]);
   });
 
   it("makes a read per caller when it holds rows with an owner or private fields", () => {
