@@ -62,6 +62,11 @@ describe("the facts of an operation", () => {
     ).not.toContain("Order");
   });
 
+  it("invalidates every resource from a write whose answer names none (a count of rows written by filter)", () => {
+    const bulk = facts('mutation { deleteProducts(atMost: 5, where: { name: { equals: "x" } }) }');
+    expect(bulk.tags).toEqual(registry.resources.map((r) => r.model).sort());
+  });
+
   it("leaves introspection untagged", () => {
     expect(facts("{ __schema { queryType { name } } }").tags).toEqual([]);
   });
