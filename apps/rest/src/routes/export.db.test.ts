@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 import type { Prisma } from "@tusk/db";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testAuthenticator } from "../../../../test-support/callers.ts";
 import { BASE, createTestApp, type TestApp } from "../../test/harness.ts";
+import { createInProcessRestApp } from "../in-process-app.ts";
 
 let t: TestApp;
 /** SQL statements run so far. */
@@ -166,5 +168,25 @@ describe("exports: the whole filtered collection, streamed", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it("spends one request of the caller's budget per batch after the first, pausing when it is spent", async () => {
+    const limited = createInProcessRestApp({
+      db: t.db,
+      baseUrl: BASE,
+      authenticator: testAuthenticator(),
+      edge: { rateLimit: { limit: 3, windowMs: 1_000 } },
+    }).app;
+    const ids = [73924, 73925, 1, 2, 3, 4, 5];
+    const expected = await t.db.prisma.product.count({ where: { id: { in: ids } } });
+    const started = Date.now();
+    // Seven batches of one: the request and two more fit the first window, the rest wait for the next ones.
+    const res = await request(limited)
+      .get(`/v1/products?id=in(${ids.join(",")})&limit=1`)
+      .set("Accept", NDJSON);
+    expect(res.status).toBe(200);
+    expect(res.text.trim().split("\n")).toHaveLength(expected);
+    // At least one pause for the window to restart: never cut, never past the budget.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 });
