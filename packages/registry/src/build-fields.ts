@@ -24,6 +24,7 @@ export function checkFieldNames(model: DatamodelModel, entry: ResourceEntry, pro
     createOnly: entry.createOnly,
     hidden: entry.hidden,
     private: entry.private,
+    search: entry.search,
   };
   for (const [list, names] of Object.entries(lists)) {
     for (const name of names ?? []) {

@@ -278,6 +278,49 @@ describe("fails loudly at load time", () => {
       },
       /User\.private names "password", which is not a scalar field/,
     ],
+    [
+      "a search list naming a missing field",
+      (_, d) => {
+        entry(d, "Product").search = ["name", "colour"];
+      },
+      /Product\.search names "colour", which is not a scalar field/,
+    ],
+    [
+      "a search list naming a field that is not text",
+      (_, d) => {
+        entry(d, "Product").search = ["name", "price"];
+      },
+      /Product\.search names "price", a Decimal field; only String fields are searchable/,
+    ],
+    [
+      "a search list naming a private field",
+      (_, d) => {
+        entry(d, "User").search = ["displayName", "email"];
+      },
+      /User\.search names "email", which is private; a match would reveal it/,
+    ],
+    [
+      "a search list naming a hidden field",
+      (_, d) => {
+        entry(d, "Book").hidden = ["author"];
+        entry(d, "Book").search = ["title", "author"];
+      },
+      /Book\.search names "author", which is hidden/,
+    ],
+    [
+      "a search list naming a field twice",
+      (_, d) => {
+        entry(d, "Book").search = ["title", "author", "title"];
+      },
+      /Book\.search names "title" twice/,
+    ],
+    [
+      "a search list of more fields than there are weights",
+      (_, d) => {
+        entry(d, "Vehicle").search = ["vin", "make", "model", "username", "vin"];
+      },
+      /Vehicle\.search lists 5 fields; at most 4 \(one per weight\) are allowed/,
+    ],
   ])("%s", (_, change, expected) => {
     const problems = problemsAfter(change);
     expect(
@@ -285,6 +328,12 @@ describe("fails loudly at load time", () => {
       problems.join("\n"),
     ).toBe(true);
   });
+});
+
+test("searchable fields are kept in their order; a resource without any has none", () => {
+  const registry = buildRegistry(datamodelCopy(), definitionCopy());
+  expect(registry.byPath("books")?.search.map((f) => f.name)).toEqual(["title", "author"]);
+  expect(registry.byPath("orders")?.search).toEqual([]);
 });
 
 test("a hidden relation to a non-resource is fine", () => {

@@ -5,6 +5,7 @@ import type { Datamodel, DatamodelField, DatamodelModel } from "./datamodel.ts";
 import type { RegistryDefinition, ResourceEntry } from "./define.ts";
 import { lowerFirst, toCamelCase, toSnakeCase } from "./names.ts";
 import { RegistryError } from "./registry-error.ts";
+import { buildSearch } from "./search.ts";
 import type { Registry, RelationCardinality, Resource, ResourceParent, ResourceRelation } from "./types.ts";
 import { VIEW_NAMES } from "./views.ts";
 
@@ -83,6 +84,7 @@ function createResource(
     access: initialAccess(entry, fields),
     views: entry.views ?? VIEW_NAMES,
     version: fields.find((field) => field.name === versionSource?.name),
+    search: buildSearch(model.name, entry, fields, problems),
     field: (name) => fields.find((f) => f.name === name),
     relation: (name) => resource.relations.find((r) => r.name === name),
   };

@@ -36,6 +36,12 @@ export interface ResourceEntry {
   readonly writable?: readonly string[];
   /** Scalar fields a client sets once, on create (a username, a line item's product). */
   readonly createOnly?: readonly string[];
+  /**
+   * Text fields full-text search covers, most important first (at most four: the first weighs
+   * most in the rank). The model needs the generated `search` column they make up; see
+   * docs/registry.md.
+   */
+  readonly search?: readonly string[];
   /** Scalar fields kept out of both APIs. */
   readonly hidden?: readonly string[];
   /** Annotations for relation fields, by Prisma field name. */

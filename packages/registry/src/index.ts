@@ -19,6 +19,7 @@ export { lowerFirst, toCamelCase, toSnakeCase, toWords, upperFirst } from "./nam
 export { type NestedCreation, nestedCreation, nestedCreations } from "./nested-creation.ts";
 export { RegistryError } from "./registry-error.ts";
 export { definition } from "./resources.ts";
+export { SEARCH_COLUMN, SEARCH_CONFIG, searchDocumentSql } from "./search.ts";
 export type {
   Ownership,
   Registry,

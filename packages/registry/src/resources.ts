@@ -3,7 +3,7 @@ import { defineRegistry } from "./define.ts";
 /**
  * The resources Tusk serves. Each entry adds to a Prisma model only what Prisma
  * does not say: its path, identifier rule, which fields clients may filter,
- * sort and write, where it lives, and who may read it (public, owned, private fields). See
+ * sort, search and write, where it lives, and who may read it (public, owned, private fields). See
  * docs/adding-a-resource.md and docs/security.md.
  *
  * @example
@@ -25,6 +25,7 @@ export const definition = defineRegistry({
       identifier: { field: "id", rule: "positive-integer" },
       filterable: ["id", "name", "description", "createdAt", "updatedAt"],
       sortable: ["id", "name", "createdAt", "updatedAt"],
+      search: ["name", "description"],
       writable: ["name", "description"],
       formerPaths: ["sections"],
       public: true,
@@ -34,6 +35,7 @@ export const definition = defineRegistry({
       identifier: { field: "id", rule: "positive-integer" },
       filterable: ["id", "name", "description", "price", "stock", "createdAt", "updatedAt"],
       sortable: ["id", "name", "price", "stock", "createdAt", "updatedAt"],
+      search: ["name", "description"],
       writable: ["name", "description", "price", "stock"],
       formerPaths: ["items"],
       public: true,
@@ -62,6 +64,7 @@ export const definition = defineRegistry({
       identifier: { field: "isbn", rule: "isbn" },
       filterable: ["isbn", "title", "author", "publishedYear", "price", "createdAt", "updatedAt"],
       sortable: ["isbn", "title", "author", "publishedYear", "price", "createdAt"],
+      search: ["title", "author"],
       writable: ["title", "author", "publishedYear", "price"],
       public: true,
     },

@@ -167,6 +167,11 @@ export interface Resource {
   readonly writable: boolean;
   /** Who may read its rows and fields. */
   readonly access: ResourceAccess;
+  /**
+   * The text fields full-text search covers, most important first (weights A, B, C, D in
+   * that order); empty when the resource offers no search.
+   */
+  readonly search: readonly ResourceField[];
   /** Views over each collection of this resource: `/v1/products/views/summary`, `/v1/categories/36/products/views/summary`. */
   readonly views: readonly ViewName[];
   /**

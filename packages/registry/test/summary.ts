@@ -20,6 +20,7 @@ export function summarise(target: Registry): string {
       ...(resource.access.public ? ["public"] : []),
       ...(resource.access.owner ? [`owned ${ownerNote(resource.access.owner)}`] : []),
       ...resource.access.privateFields.map((f) => `private ${f.name}`),
+      ...(resource.search.length ? [`search ${resource.search.map((f) => f.name).join(", ")}`] : []),
     ];
     lines.push(`${resource.model} ${place} (${notes.join("; ")})`);
     for (const relation of [...resource.relations].sort((a, b) => a.name.localeCompare(b.name))) {

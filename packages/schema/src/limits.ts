@@ -49,6 +49,8 @@ export interface QueryLimits {
    * planner's estimate answers, marked as such. 0: no limit.
    */
   readonly countExactLimit: number;
+  /** Longest full-text `search` text, in characters; longer is `BAD_USER_INPUT`. */
+  readonly maxSearchLength: number;
 }
 
 /**
@@ -73,6 +75,7 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   defaultPageSize: 20,
   maxPageSize: 100,
   countExactLimit: 100_000,
+  maxSearchLength: 200,
 });
 
 /**

@@ -23,6 +23,7 @@ import { orderByList } from "./ordering.ts";
 import { connectionResolver, nestedItemResolver, toOneResolver } from "./relations.ts";
 import { scalarForIdentifier } from "./scalars.ts";
 import { fieldDescription, typeDescription } from "./scope-notes.ts";
+import { searchArgument } from "./search.ts";
 import { countMethodType } from "./totals.ts";
 import type { TypeCache } from "./type-cache.ts";
 import { formatDecimal } from "./values.ts";
@@ -37,7 +38,8 @@ export interface TypeBuilder {
 }
 
 /**
- * Arguments of every collection: `where`, `orderBy`, `first`, `after`, `last`, `before`.
+ * Arguments of every collection: `where`, `orderBy`, `first`, `after`, `last`, `before`, and
+ * `search` for a resource with searchable fields.
  *
  * @example
  * collectionArguments(builder, products); // { where: { type: ProductFilter }, ... }
@@ -57,6 +59,7 @@ export function collectionArguments(builder: TypeBuilder, resource: Resource): G
     after: { type: GraphQLString, description: "Start after this cursor." },
     last: { type: GraphQLInt, description: `Page size going backward (at most ${limits.maxPageSize}).` },
     before: { type: GraphQLString, description: "End before this cursor." },
+    ...searchArgument(resource, limits),
   };
 }
 

@@ -23,6 +23,7 @@ import { filterScope, toPrismaWhere } from "./filters.ts";
 import type { QueryLimits } from "./limits.ts";
 import { toPrismaOrderBy } from "./ordering.ts";
 import { pageQuery } from "./pagination.ts";
+import { withSearch } from "./search.ts";
 import type { ListArgs } from "./sql/index.ts";
 
 /** Everything the planner needs from one execution. */
@@ -145,8 +146,9 @@ export function identifierArgument(resource: Resource, argument: string, value: 
 }
 
 /**
- * Prisma arguments for one page of a collection (root or relation) from connection arguments,
- * kept to the rows the caller may read.
+ * Prisma arguments for one page of a collection (root or relation) from connection arguments
+ * (with its full-text `search`, best match first unless ordered otherwise), kept to the rows
+ * the caller may read.
  *
  * @example
  * collectionArgs(products, { where: { price: { gte: "200" } }, first: 10 }, limits, caller);
@@ -158,13 +160,17 @@ export function collectionArgs(
   caller: Caller,
 ) {
   const page = pageQuery(resource, args, limits);
-  const filter = toPrismaWhere(
+  const sort = args.orderBy as { field: string; direction?: "asc" | "desc" }[] | null | undefined;
+  const searched = withSearch(
     resource,
-    args.where as Record<string, unknown> | undefined,
-    filterScope(caller, limits),
+    args,
+    toPrismaWhere(resource, args.where as Record<string, unknown> | undefined, filterScope(caller, limits)),
+    toPrismaOrderBy(resource, sort),
+    (sort ?? []).length > 0,
+    limits,
   );
-  const where = withinReach(filter, caller, resource, "read");
-  const orderBy = toPrismaOrderBy(resource, args.orderBy as { field: string; direction?: "asc" | "desc" }[]);
+  const where = withinReach(searched.where, caller, resource, "read");
+  const orderBy = searched.orderBy;
   const find: Omit<ListArgs, "select"> = {
     where,
     orderBy,

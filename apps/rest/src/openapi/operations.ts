@@ -12,6 +12,7 @@ import {
   PREFER_PARAMETER,
   pageParameters,
   relationFilterParameters,
+  searchParameters,
   selectParameters,
 } from "./parameters.ts";
 import { ref, schemaNames } from "./schemas.ts";
@@ -103,7 +104,12 @@ function queryParameters(template: PathTemplate, inputs: OperationInputs): Param
   const filters = [...filterParameters(resource, facts), ...relationFilterParameters(resource, facts)];
   if (route.kind === "view" || route.kind === "relation-view") return filters;
   if (isList(route)) {
-    return [...filters, ...pageParameters(resource, facts, inputs.pageSize), ...selectParameters(resource)];
+    return [
+      ...filters,
+      ...pageParameters(resource, facts, inputs.pageSize),
+      ...searchParameters(resource, facts, inputs.pageSize),
+      ...selectParameters(resource),
+    ];
   }
   return selectParameters(resource);
 }

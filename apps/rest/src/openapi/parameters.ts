@@ -180,6 +180,21 @@ export const PREFER_PARAMETER: Parameter = {
   example: "count=exact",
 };
 
+/** `q`, full-text search, on lists of a resource with searchable fields; none otherwise. */
+export function searchParameters(resource: Resource, facts: ResourceFacts, pageSize: PageSize): Parameter[] {
+  if (!facts.searchable) return [];
+  const fields = resource.search.map((field) => field.restName).join(", ");
+  return [
+    {
+      name: "q",
+      in: "query",
+      required: false,
+      description: `Full-text search over ${fields} (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than ${pageSize.maxSearchLength} characters, is 400.`,
+      schema: { type: "string", minLength: 1, maxLength: pageSize.maxSearchLength },
+    },
+  ];
+}
+
 /** `fields` and `zoom`, on every route that returns a resource. */
 export function selectParameters(resource: Resource): Parameter[] {
   const names = resource.relations.map((relation) => relation.restName);

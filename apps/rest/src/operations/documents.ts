@@ -19,7 +19,8 @@ export function shapeKey(shape: OperationShape): string {
   return `${shape.kind}:${shape.resource.model}${"relation" in shape ? `.${shape.relation.name}` : ""}`;
 }
 
-const PAGE_ARGS = ["orderBy", "first", "after", "last", "before"] as const;
+const SEARCH_ARG = "search";
+const PAGE_ARGS = ["orderBy", "first", "after", "last", "before", SEARCH_ARG] as const;
 
 /** The resource whose filter a shape's `where` takes, if it takes one. */
 function filtered(shape: OperationShape): Resource | undefined {
@@ -60,10 +61,14 @@ export class DocumentBuilder {
       : { arg: "where: $where", variables: [`$where: ${type}`] };
   }
 
-  private argType(typeName: string, fieldName: string, argName: string): string {
+  private argOf(typeName: string, fieldName: string, argName: string) {
     const type = this.schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
-    const arg = field?.args.find((candidate) => candidate.name === argName);
+    return field?.args.find((candidate) => candidate.name === argName);
+  }
+
+  private argType(typeName: string, fieldName: string, argName: string): string {
+    const arg = this.argOf(typeName, fieldName, argName);
     if (!arg) throw new Error(`The GraphQL schema has no argument ${typeName}.${fieldName}(${argName})`);
     return String(arg.type);
   }
@@ -101,11 +106,13 @@ export class DocumentBuilder {
 
   private collectionArgText(typeName: string, fieldName: string, slots: FilterSlots | undefined) {
     const where = this.whereArg(typeName, fieldName, slots);
+    // `search` only where the resource has searchable fields (the query string's `q`).
+    const args = PAGE_ARGS.filter((arg) => arg !== SEARCH_ARG || this.argOf(typeName, fieldName, arg));
     return {
-      args: [where.arg, ...PAGE_ARGS.map((arg) => `${arg}: $${arg}`)].join(", "),
+      args: [where.arg, ...args.map((arg) => `${arg}: $${arg}`)].join(", "),
       variables: [
         ...where.variables,
-        ...PAGE_ARGS.map((arg) => `$${arg}: ${this.argType(typeName, fieldName, arg)}`),
+        ...args.map((arg) => `$${arg}: ${this.argType(typeName, fieldName, arg)}`),
       ],
     };
   }

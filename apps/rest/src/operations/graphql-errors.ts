@@ -11,6 +11,7 @@ const ARGUMENT_PARAMS: Readonly<Record<string, string>> = {
   last: "limit",
   orderBy: "sort",
   atMost: "Prefer",
+  search: "q",
 };
 
 /** What the schema's error formatter (`maskError`) puts in `extensions`; every member is optional. */

@@ -44,6 +44,8 @@ export interface ResourceFacts {
   readonly sortFields: ReadonlySet<string>;
   /** Aggregate name (`sum`, `avg`, `min`, `max`) -> the fields it covers. */
   readonly aggregates: ReadonlyMap<string, readonly string[]>;
+  /** Its collections take a full-text `search` (the registry marks some fields searchable). */
+  readonly searchable: boolean;
 }
 
 function unwrap(type: GraphQLInputType): { list: boolean; named: ReturnType<typeof getNamedType> } {
@@ -121,7 +123,26 @@ export function readResourceFacts(schema: GraphQLSchema, resource: Resource): Re
       if (isObjectType(named)) aggregates.set(field.name, Object.keys(named.getFields()));
     }
   }
-  return { filters, relationFilters: relationFilters(schema, resource), sortFields, aggregates };
+  return {
+    filters,
+    relationFilters: relationFilters(schema, resource),
+    sortFields,
+    aggregates,
+    searchable: takesSearch(schema, resource),
+  };
+}
+
+/** Whether the resource's collections (every field answering its connection type) take `search`. */
+function takesSearch(schema: GraphQLSchema, resource: Resource): boolean {
+  const connection = graphqlNames(resource).connectionType;
+  return Object.values(schema.getTypeMap()).some(
+    (type) =>
+      isObjectType(type) &&
+      Object.values(type.getFields()).some(
+        (field) =>
+          getNamedType(field.type).name === connection && field.args.some((arg) => arg.name === "search"),
+      ),
+  );
 }
 
 /** Facts for every resource of the registry, read once per schema. */

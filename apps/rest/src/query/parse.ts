@@ -48,6 +48,8 @@ export interface ParsedQuery {
   readonly zoom: ReadonlySet<string>;
   /** The total asked for by `?count=`; undefined when none. */
   readonly count: CountMethod | undefined;
+  /** The full-text search text (`q`), checked further by the schema's `search` argument. */
+  readonly search: string | undefined;
 }
 
 const UNKNOWN_PARAMETER = "unknown query parameter";
@@ -90,6 +92,7 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
   let fields: Set<string> | undefined;
   const zoom = new Set<string>();
   let count: CountMethod | undefined;
+  let search: string | undefined;
 
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name);
@@ -129,6 +132,10 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
         if (!relation) fail(name, `unknown relation "${item}"`);
         else zoom.add(relation.name);
       }
+    } else if (capabilities.page && name === "q") {
+      if (!facts.searchable) fail(name, `${resource.path} have no searchable fields`);
+      else if (values.length > 1) fail(name, "give q once");
+      else search = values[0];
     } else if (capabilities.filters && byRest.has(name)) {
       const field = byRest.get(name);
       const operators = field ? facts.filters.get(field.name) : undefined;
@@ -160,5 +167,6 @@ export function parseQuery(params: URLSearchParams, options: QueryOptions): Pars
     fields,
     zoom,
     count,
+    search,
   };
 }

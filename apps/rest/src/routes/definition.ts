@@ -91,6 +91,16 @@ function buildDefinition(context: RestContext, catalog: OperationCatalog, resour
         relations: relationFilterSyntax(resource, facts),
       },
       sort: { syntax: "sort=-price,name (a leading - sorts descending)", fields: sortable },
+      ...(facts.searchable
+        ? {
+            q: {
+              syntax:
+                'q=red widget: full-text search, read as a web search (words, "phrases", or, -word); best match first unless sort is given',
+              fields: resource.search.map((field) => field.restName),
+              max_length: context.pageSize.maxSearchLength,
+            },
+          }
+        : {}),
       fields: "fields=name,price keeps only those members; self and the identifier are always kept",
       zoom: {
         syntax: `zoom=rel[,rel] embeds related resources under _embeds (lists: the first ${EMBED_LIMIT})`,

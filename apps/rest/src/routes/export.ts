@@ -83,6 +83,7 @@ export async function exportCollection(
         {
           where: query.where ?? null,
           orderBy: query.orderBy ?? null,
+          search: query.search ?? null,
           first: batch,
           after,
           last: null,

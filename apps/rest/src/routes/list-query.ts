@@ -29,11 +29,12 @@ export function readQuery(
   });
 }
 
-/** The variables of a list operation: filter, order, page, whether to count, selection. */
+/** The variables of a list operation: filter, order, search, page, whether to count, selection. */
 export function listVariables(resource: Resource, query: ParsedQuery, req: Request): Record<string, unknown> {
   return {
     where: query.where ?? null,
     orderBy: query.orderBy ?? null,
+    search: query.search ?? null,
     ...pageVariables(query),
     counted: countAsked(req, query) !== undefined,
     ...selectionVariables(resource, query.fields, query.zoom),

@@ -4392,6 +4392,8 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /** @description Full-text search over title, author (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -4673,6 +4675,8 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /** @description Full-text search over title, author (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -5118,6 +5122,8 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -5312,6 +5318,8 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -6533,6 +6541,8 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -6786,6 +6796,8 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -7217,6 +7229,8 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /** @description Full-text search over title, author (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -7425,6 +7439,8 @@ export interface operations {
                  *     ]
                  */
                 published_year?: string[];
+                /** @description Full-text search over title, author (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -8300,6 +8316,8 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -8508,6 +8526,8 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -16030,6 +16050,8 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -16311,6 +16333,8 @@ export interface operations {
                  *     ]
                  */
                 price?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: categories (none, every, count); line_items (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -16756,6 +16780,8 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {
@@ -16950,6 +16976,8 @@ export interface operations {
                  *     ]
                  */
                 name?: string[];
+                /** @description Full-text search over name, description (in that order of weight), read as a web search: words, "quoted phrases", or, -word to exclude. Only matching items are listed, best match first unless sort is given (sort replaces the rank order). Combines with filters. Empty, or longer than 200 characters, is 400. */
+                q?: string;
                 /**
                  * @description Filters across relations, each its own query parameter: `{relation}.{field}=value` or `{relation}.{field}=op(value)` keeps items with at least one related row matching (the related field's operators, as on its own collection); `{relation}.none.{field}` items with no matching related row; `{relation}.every.{field}` items whose related rows all match (also with none); `{relation}.count=op(n)` filters by how many related rows there are (integer operators). On a to-one relation `{relation}.none.{field}` keeps items whose related row does not match. An item is listed once however many related rows match; only related rows the caller may read count. Relations are named as in URIs, fields by their REST names: products (none, every, count); books (none, every, count). An unknown relation, quantifier or field is 400 naming the parameter.
                  * @example {

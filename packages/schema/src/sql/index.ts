@@ -8,5 +8,7 @@
  * import { findManyRows } from "./sql/index.ts";
  */
 export { compileAggregate, compileCountEstimate, compileFindMany, compileFindUnique } from "./compile.ts";
+export type { OrderByEntry } from "./order.ts";
 export { aggregateRows, estimateCount, findManyRows, findUniqueRow, type RawQueries } from "./read.ts";
+export { RELEVANCE_ORDER, type Relevance, SEARCH_WHERE } from "./search.ts";
 export type { ListArgs } from "./select.ts";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { type AggregateArgs, aggregateSql } from "./aggregate.ts";
-import { cursorSql, orderKeys, orderSql } from "./order.ts";
+import { cursorSql, type OrderByEntry, orderKeys, orderSql } from "./order.ts";
 import { type Aliases, all, jsonObject, relationSource, type Sql } from "./sources.ts";
 import { type Table, tableOf } from "./tables.ts";
 import { value } from "./values.ts";
@@ -14,7 +14,7 @@ type Args = Readonly<Record<string, unknown>>;
  */
 export interface ListArgs {
   readonly where?: Args;
-  readonly orderBy?: readonly Readonly<Record<string, "asc" | "desc">>[];
+  readonly orderBy?: readonly OrderByEntry[];
   readonly take?: number;
   readonly skip?: number;
   readonly cursor?: Args;
@@ -94,7 +94,7 @@ export function listSql(
   if (args.cursor) conditions.push(cursorSql(table, alias, keys, args.cursor, aliases));
   const page = aliases.next();
   const sortColumns = backward
-    ? sql`, ${sql.join(keys.map((k, i) => sql`${sql.id(alias, k.column.name)} AS ${sql.id(`k${i}`)}`))}`
+    ? sql`, ${sql.join(keys.map((k, i) => sql`${k.value(alias)} AS ${sql.id(`k${i}`)}`))}`
     : sql``;
   const order = keys.length > 0 ? sql` ORDER BY ${orderSql(alias, keys)}` : sql``;
   const limit = take !== undefined ? sql` LIMIT ${Math.abs(take)}` : sql``;

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { SEARCH_WHERE, searchSql } from "./search.ts";
 import { type Aliases, all, relationSource, type Sql, TRUE } from "./sources.ts";
 import { type Column, type Table, tableOf } from "./tables.ts";
 
@@ -98,7 +99,7 @@ function relation(table: Table, alias: string, name: string, value: Where, alias
 
 /**
  * A Prisma `where` (the subset the schema produces: scalar operators, AND/OR/NOT, relation
- * filters) as a SQL condition on the row aliased `alias`, every operand a bound parameter.
+ * filters, full-text search) as a SQL condition on the row aliased `alias`, every operand a bound parameter.
  *
  * @example
  * whereSql(tableOf("Product"), "t0", { price: { gte: "200" } }, new Aliases());
@@ -114,6 +115,8 @@ export function whereSql(table: Table, alias: string, where: Where | undefined, 
       if (key === "AND") parts.push(all(each));
       else if (key === "OR") parts.push(each.length === 0 ? sql`false` : sql`(${sql.join(each, sql` OR `)})`);
       else parts.push(all(each.map((condition) => sql`NOT (${condition})`)));
+    } else if (key === SEARCH_WHERE) {
+      parts.push(searchSql(alias, value as string));
     } else if (table.hasRelation(key)) {
       parts.push(relation(table, alias, key, value as Where, aliases));
     } else {
