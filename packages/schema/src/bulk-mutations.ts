@@ -18,7 +18,9 @@ import type { QueryLimits } from "./limits.ts";
 import { graphqlNames } from "./names.ts";
 import { resourceType, type TypeBuilder } from "./object-types.ts";
 import { planEnv, planSelect, subSelections } from "./plan.ts";
+import { countsRelatedRows } from "./relation-filters.ts";
 import { withScope } from "./scope-notes.ts";
+import { findManyRows, type RawQueries } from "./sql/index.ts";
 
 type Row = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -77,6 +79,27 @@ function createManyResolver(
   };
 }
 
+function tooMany(resource: Resource, count: number, atMost: number): ApiError {
+  const reason = `${count} ${resource.plural} match, more than ${atMost}; nothing was changed`;
+  return new ApiError("BAD_USER_INPUT", `Too many ${resource.plural} would change: ${reason}.`, {
+    invalidParams: [{ name: "atMost", reason }],
+  });
+}
+
+/**
+ * `where` as Prisma's client runs it: unchanged, unless it counts related rows (a relation
+ * filter's `count`, which only the read compiler reads); then the identifiers of the rows it
+ * matches, read by the compiler in the write's transaction, at most `atMost` of them.
+ */
+async function runnableWhere(tx: RawQueries, resource: Resource, where: Row, atMost: number): Promise<Row> {
+  if (!countsRelatedRows(where)) return where;
+  const idField = resource.identifier.field.name;
+  const select = { [idField]: true };
+  const { rows, count } = await findManyRows(tx, resource.model, { where, select, take: atMost + 1 }, where);
+  if ((count ?? 0) > atMost) throw tooMany(resource, count ?? 0, atMost);
+  return { [idField]: { in: rows.map((row) => row[idField]) } };
+}
+
 /**
  * Runs a filtered update or delete in one transaction and answers how many rows it changed;
  * when that is more than `atMost`, the transaction is rolled back and the answer is
@@ -86,17 +109,14 @@ async function countedWrite(
   context: TuskContext,
   resource: Resource,
   atMost: number,
-  write: (model: ModelDelegate) => Promise<{ count: number }>,
+  where: Row,
+  write: (model: ModelDelegate, where: Row) => Promise<{ count: number }>,
 ): Promise<number> {
   try {
     return await context.prisma.$transaction(async (tx) => {
-      const { count } = await write(delegate(tx, resource));
-      if (count > atMost) {
-        const reason = `${count} ${resource.plural} match, more than ${atMost}; nothing was changed`;
-        throw new ApiError("BAD_USER_INPUT", `Too many ${resource.plural} would change: ${reason}.`, {
-          invalidParams: [{ name: "atMost", reason }],
-        });
-      }
+      const runnable = await runnableWhere(tx, resource, where, atMost);
+      const { count } = await write(delegate(tx, resource), runnable);
+      if (count > atMost) throw tooMany(resource, count, atMost);
       return count;
     });
   } catch (error) {
@@ -176,8 +196,8 @@ export function bulkMutationFields(
       resolve: (_root, args, context) => {
         const where = filteredWhere(context, builder.limits, resource, args);
         const data = validateInput(resource, args.input as Row);
-        return countedWrite(context, resource, args.atMost as number, (model) =>
-          model.updateMany({ where, data }),
+        return countedWrite(context, resource, args.atMost as number, where, (model, runnable) =>
+          model.updateMany({ where: runnable, data }),
         );
       },
     },
@@ -191,7 +211,9 @@ export function bulkMutationFields(
       args: { where: { type: filter, description: WHERE_DESCRIPTION }, atMost },
       resolve: (_root, args, context) => {
         const where = filteredWhere(context, builder.limits, resource, args);
-        return countedWrite(context, resource, args.atMost as number, (model) => model.deleteMany({ where }));
+        return countedWrite(context, resource, args.atMost as number, where, (model, runnable) =>
+          model.deleteMany({ where: runnable }),
+        );
       },
     },
   };

@@ -178,6 +178,54 @@ describe("filters across relations: at least one related row matches, once per p
   });
 });
 
+describe("filtered writes across relations", () => {
+  it("updates and deletes by a filter that counts related rows, bounded by atMost", async () => {
+    const category = await h.db.prisma.category.create({ data: { name: "relation-filter-writes" } });
+    const other = await h.db.prisma.category.create({ data: { name: "relation-filter-writes-2" } });
+    const made = await Promise.all(
+      [1, 2, 3].map((i) =>
+        h.db.prisma.product.create({
+          data: {
+            name: `rfw-${i}`,
+            price: "1.00",
+            categories: {
+              connect: i === 1 ? [{ id: category.id }] : [{ id: category.id }, { id: other.id }],
+            },
+          },
+        }),
+      ),
+    );
+    const where = `{ name: { startsWith: "rfw-" }, categories: { count: { gte: 2 } } }`;
+    const refused = await h.run(
+      `mutation { updateProducts(where: ${where}, input: { stock: 7 }, atMost: 1) }`,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidParams: [{ name: "atMost", reason: "2 products match, more than 1; nothing was changed" }],
+    });
+    const stocks = async () =>
+      (
+        await h.db.prisma.product.findMany({
+          where: { name: { startsWith: "rfw-" } },
+          orderBy: { name: "asc" },
+        })
+      ).map((p) => p.stock);
+    expect(await stocks()).toEqual([0, 0, 0]);
+    const updated = await h.data(
+      `mutation { updateProducts(where: ${where}, input: { stock: 7 }, atMost: 2) }`,
+    );
+    expect(updated.updateProducts).toBe(2);
+    expect(await stocks()).toEqual([0, 7, 7]);
+    const deleted = await h.data(
+      `mutation { deleteProducts(where: { name: { startsWith: "rfw-" }, categories: { count: { equals: 1 } } }, atMost: 5) }`,
+    );
+    expect(deleted.deleteProducts).toBe(1);
+    expect(await h.db.prisma.product.count({ where: { id: made[0]!.id } })).toBe(0);
+    await h.db.prisma.product.deleteMany({ where: { name: { startsWith: "rfw-" } } });
+    await h.db.prisma.category.deleteMany({ where: { id: { in: [category.id, other.id] } } });
+  });
+});
+
 describe("row rules hold inside relation filters", () => {
   const jdoe = customer("jdoe");
 

@@ -136,3 +136,17 @@ export function assertRelationDepth(scope: FilterScope, depth: number, path: str
     invalidParams: [{ name: path, reason }],
   });
 }
+
+/**
+ * Whether a Prisma-shaped `where` compares how many related rows there are (`_count`), which
+ * only the read compiler reads: Prisma's client refuses it, so a write by such a filter first
+ * reads the identifiers it matches.
+ *
+ * @example
+ * countsRelatedRows({ AND: [{ categories: { _count: { value: { gte: 2 } } } }] }); // true
+ */
+export function countsRelatedRows(where: unknown): boolean {
+  if (Array.isArray(where)) return where.some(countsRelatedRows);
+  if (where === null || typeof where !== "object" || where instanceof Date) return false;
+  return Object.entries(where).some(([key, value]) => key === "_count" || countsRelatedRows(value));
+}

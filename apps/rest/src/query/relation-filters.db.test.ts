@@ -128,6 +128,46 @@ describe("filters across relations", () => {
   });
 });
 
+describe("filtered writes across relations", () => {
+  it("PATCH by a relation filter changes the matching rows within max-affected", async () => {
+    const created = await request(t.app)
+      .post("/v1/products")
+      .send(["a", "b"].map((s) => ({ name: `rel-patch-${s}`, price: "2.00" })));
+    expect(created.status).toBe(201);
+    const ids = (
+      await t.db.prisma.product.findMany({
+        where: { name: { startsWith: "rel-patch-" } },
+        orderBy: { id: "asc" },
+      })
+    ).map((p) => p.id);
+    await t.db.prisma.category.update({
+      where: { id: 37 },
+      data: { products: { connect: [{ id: ids[0]! }] } },
+    });
+    const patch = (prefer: string) =>
+      request(t.app)
+        .patch("/v1/products?name=startsWith(rel-patch-)&categories.count=0")
+        .set("Prefer", prefer)
+        .set("Content-Type", "application/merge-patch+json")
+        .send({ stock: 4 });
+    const res = await patch("max-affected=1");
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ count: 1 });
+    const stocks = await t.db.prisma.product.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    expect(stocks.map((p) => p.stock)).toEqual([0, 4]);
+    const tooMany = await request(t.app)
+      .delete("/v1/products?name=startsWith(rel-patch-)&categories.count=lte(1)")
+      .set("Prefer", "max-affected=1");
+    expect(tooMany.status).toBe(422);
+    expect(await t.db.prisma.product.count({ where: { id: { in: ids } } })).toBe(2);
+    await t.db.prisma.category.update({
+      where: { id: 37 },
+      data: { products: { disconnect: [{ id: ids[0]! }] } },
+    });
+    await t.db.prisma.product.deleteMany({ where: { id: { in: ids } } });
+  });
+});
+
 describe("bad filters across relations", () => {
   it.each([
     ["/v1/products?cats.name=Widgets", "cats.name", /unknown relation "cats"/],
