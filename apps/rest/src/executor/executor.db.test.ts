@@ -96,7 +96,7 @@ describe("executors", () => {
     if (!products) throw new Error("no products");
     const catalog = new OperationCatalog(t.schema, registry);
     const built = catalog.operation({ kind: "collection", resource: products }).operation;
-    const page = { orderBy: null, first: 50, after: null, last: null, before: null };
+    const page = { orderBy: null, first: 50, after: null, last: null, before: null, counted: false };
     for (const where of [null, { AND: [{ price: { gte: "10" } }, { price: { lt: "500" } }] }]) {
       const given = { where, ...page, ...selectionVariables(products, undefined) };
       const bound = bindVariables(built, given);
