@@ -42,6 +42,25 @@ describe("Idempotency-Key on GraphQL mutations", () => {
     expect(await db.prisma.category.count({ where: { name: "Kept once" } })).toBe(1);
   });
 
+  it("guards bulk and filtered writes alike: a retried createProducts or deleteProducts is answered again", async () => {
+    const BULK = `mutation ($input: [CreateProductInput!]!) { createProducts(input: $input) { id } }`;
+    const input = [
+      { name: "gql-bulk", price: "0.10" },
+      { name: "gql-bulk", price: "0.10" },
+    ];
+    const created = await send("gql-bulk", BULK, { input });
+    const again = await send("gql-bulk", BULK, { input });
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.text).toBe(created.text);
+    expect(await db.prisma.product.count({ where: { name: "gql-bulk" } })).toBe(2);
+    const DELETE = `mutation ($atMost: Int!) { deleteProducts(where: { name: { equals: "gql-bulk" } }, atMost: $atMost) }`;
+    const deleted = await send("gql-delete", DELETE, { atMost: 2 });
+    expect(deleted.body.data.deleteProducts).toBe(2);
+    const retried = await send("gql-delete", DELETE, { atMost: 2 });
+    expect(retried.headers["idempotent-replayed"]).toBe("true");
+    expect(retried.body.data.deleteProducts).toBe(2);
+  });
+
   it("refuses the same key with other variables: 422 IDEMPOTENCY_KEY_REUSED, nothing written", async () => {
     await send("gql-2", CREATE, { name: "First name" }).expect(200);
     const reused = await send("gql-2", CREATE, { name: "Second name" });

@@ -205,6 +205,20 @@ describe("filtered update and delete", () => {
     expect(none.deleteOrders).toBe(0);
   });
 
+  it("takes relation filters in where, as reads do", async () => {
+    const inWidgets = { categories: { some: { name: { equals: "Widgets" } } } };
+    const expected = await h.db.prisma.product.count({
+      where: { categories: { some: { name: "Widgets" } } },
+    });
+    expect(expected).toBeGreaterThan(0);
+    const data = await h.data(
+      `mutation ($where: ProductFilter) { updateProducts(where: $where, input: { description: "in widgets" }, atMost: ${expected}) }`,
+      { where: inWidgets },
+    );
+    expect(data.updateProducts).toBe(expected);
+    expect(await h.db.prisma.product.count({ where: { description: "in widgets" } })).toBe(expected);
+  });
+
   it("needs the write scope", async () => {
     const error = await errorOf(
       `mutation { deleteProducts(where: {}, atMost: 0) }`,
