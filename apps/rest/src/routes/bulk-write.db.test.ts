@@ -218,6 +218,20 @@ describe("nested, bulk and filtered writes", () => {
       expect(other.status).toBe(422);
     });
 
+    it("takes the filters across relations that GET takes", async () => {
+      const inWidgets = await t.db.prisma.product.count({
+        where: { categories: { some: { name: "Widgets" } } },
+      });
+      expect(inWidgets).toBeGreaterThan(0);
+      const res = await request(t.app)
+        .patch("/v1/products?categories.name=Widgets")
+        .set(PREFER, `max-affected=${inWidgets}`)
+        .send({ description: "a widget" });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ count: inWidgets });
+      expect(await t.db.prisma.product.count({ where: { description: "a widget" } })).toBe(inWidgets);
+    });
+
     it("DELETE removes every matching row within the limit", async () => {
       const res = await request(t.app)
         .delete("/v1/products?name=startsWith(cheap-)")
