@@ -66,7 +66,8 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   maxNesting: 64,
   maxDepth: 12,
   maxCost: 100_000,
-  maxIntrospectionCost: 20_000,
+  // About three times the full introspection query (~10,100 fields): tools introspect once or twice.
+  maxIntrospectionCost: 30_000,
   maxAliases: 30,
   maxInputDepth: 16,
   maxListLength: 1_000,
