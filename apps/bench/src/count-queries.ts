@@ -4,6 +4,7 @@ import type { BenchCase } from "./cases.ts";
 import { prepareCase, verify } from "./load.ts";
 import { adminAuthorization } from "./subjects/auth.ts";
 import { startSubjectInProcess } from "./subjects/load-subject.ts";
+import { withResponseCache } from "./subjects/subject.ts";
 
 /**
  * SQL statements each case sends per request, counted in this process with
@@ -22,7 +23,12 @@ export async function countQueries(
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const subject = await startSubjectInProcess(kind, { databaseUrl, baseUrl: origin, countQueries: true });
+    const subject = await startSubjectInProcess(kind, {
+      databaseUrl,
+      baseUrl: origin,
+      countQueries: true,
+      responseCache: withResponseCache(),
+    });
     server.on("request", subject.listener);
     try {
       for (const benchCase of cases.filter((c) => c.subject === kind)) {

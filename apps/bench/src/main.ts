@@ -12,6 +12,7 @@ import { prepareDatabase } from "./database.ts";
 import { formatReport } from "./report.ts";
 import { runBench } from "./run.ts";
 import { formatSoak, soak } from "./soak.ts";
+import { withResponseCache } from "./subjects/subject.ts";
 
 const config = readBenchConfig();
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -58,7 +59,8 @@ if (config.soak !== undefined) {
   });
   console.log(
     `${new Date().toISOString()} · ${machine} · ${config.connections} connections, ${config.rounds} rounds of ` +
-      `${seconds} s per case after ${config.warmup} s warm-up · ${loads()}`,
+      `${seconds} s per case after ${config.warmup} s warm-up · ${loads()}` +
+      (withResponseCache() ? " · Tusk's APIs with the response cache" : ""),
   );
   console.log();
   console.log(formatReport(results));

@@ -1,6 +1,12 @@
 import { createGraphqlApp } from "@tusk/graphql";
 import { benchAuthenticator } from "./auth.ts";
-import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } from "./subject.ts";
+import {
+  openSubjectDatabase,
+  quietLogger,
+  type Subject,
+  type SubjectOptions,
+  subjectCache,
+} from "./subject.ts";
 
 /**
  * The GraphQL app (Apollo Server on Express) over the same database.
@@ -15,6 +21,7 @@ export async function graphqlSubject(options: SubjectOptions): Promise<Subject> 
     baseUrl: options.baseUrl,
     logger: quietLogger(),
     authenticator: benchAuthenticator(),
+    ...subjectCache(options),
   });
   return {
     listener: app,

@@ -1,6 +1,12 @@
 import { createInProcessRestApp } from "@tusk/rest";
 import { benchAuthenticator } from "./auth.ts";
-import { openSubjectDatabase, quietLogger, type Subject, type SubjectOptions } from "./subject.ts";
+import {
+  openSubjectDatabase,
+  quietLogger,
+  type Subject,
+  type SubjectOptions,
+  subjectCache,
+} from "./subject.ts";
 
 /**
  * The REST app as the launcher and the standalone entry build it: the shared
@@ -17,6 +23,7 @@ export async function restSubject(options: SubjectOptions): Promise<Subject> {
     baseUrl: options.baseUrl,
     logger: quietLogger(),
     authenticator: benchAuthenticator(),
+    ...subjectCache(options),
     // The overload run measures the app with its production defaults for shedding.
     ...(options.loadShedding ? { edge: { loadShedding: options.loadShedding } } : {}),
   });

@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readConfig } from "@tusk/config";
 import { SUBJECT_KINDS, type SubjectKind, startSubjectInProcess } from "./load-subject.ts";
+import { withResponseCache } from "./subject.ts";
 
 const [kind, databaseUrl] = process.argv.slice(2);
 if (!databaseUrl || !SUBJECT_KINDS.includes(kind as SubjectKind)) {
@@ -23,9 +24,11 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as AddressInfo).port;
 // BENCH_SHEDDING=1 (the overload run): the production defaults of MAX_IN_FLIGHT and MAX_EVENT_LOOP_DELAY_MS.
 const defaults = readConfig({});
+// BENCH_RESPONSE_CACHE=1: Tusk's APIs answer reads from the response cache (the cached-reads run).
 const subject = await startSubjectInProcess(kind as SubjectKind, {
   databaseUrl,
   baseUrl: `http://127.0.0.1:${port}`,
+  responseCache: withResponseCache(),
   ...(process.env.BENCH_SHEDDING === "1"
     ? {
         loadShedding: {

@@ -1,5 +1,7 @@
 import type { RequestListener } from "node:http";
+import { readConfig } from "@tusk/config";
 import { type Database, openDatabase } from "@tusk/db";
+import { openResponseCache, type ResponseCache } from "@tusk/response-cache";
 import { createLogger, type Logger } from "@tusk/telemetry";
 
 /** A server under test over the benchmark database, ready to attach to an HTTP server. */
@@ -21,6 +23,35 @@ export interface SubjectOptions {
   readonly countQueries?: boolean;
   /** Shed load as production does (REST only; the overload run): in-flight and event-loop limits. */
   readonly loadShedding?: { readonly maxInFlight: number; readonly maxEventLoopDelayMs: number };
+  /** Answer reads from the response cache, with the production defaults (Tusk's APIs only). */
+  readonly responseCache?: boolean;
+}
+
+/**
+ * Whether this run measures Tusk's APIs with their response cache (`BENCH_RESPONSE_CACHE=1`):
+ * the cached-reads run. The peers have no cache either way.
+ *
+ * @example
+ * startSubjectInProcess("rest", { databaseUrl, baseUrl, responseCache: withResponseCache() });
+ */
+export function withResponseCache(): boolean {
+  return process.env.BENCH_RESPONSE_CACHE === "1";
+}
+
+/**
+ * The in-process response cache of a subject that asks for one, as an entry opens it from the
+ * default configuration; nothing otherwise.
+ *
+ * @example
+ * createInProcessRestApp({ db, baseUrl, ...subjectCache(options) });
+ */
+export function subjectCache(options: SubjectOptions): { responseCache?: ResponseCache } {
+  if (!options.responseCache) return {};
+  const responseCache = openResponseCache(readConfig({}), {
+    partition: options.baseUrl,
+    readsFromReplicas: false,
+  });
+  return responseCache ? { responseCache } : {};
 }
 
 /** Opens the benchmark database, counting SQL statements when asked. */
